@@ -1,0 +1,47 @@
+package io.smsgw.common.codec;
+
+/**
+ * The encodings a message can be sent in, with their SMPP {@code data_coding} defaults and
+ * per-segment capacities (TS 23.040: 140 octets of user data).
+ */
+public enum Encoding {
+
+	/** GSM 03.38 default alphabet: 160 septets, 153 per part with an 8-bit concatenation UDH. */
+	GSM7(0x00, 160),
+
+	/** UCS-2 (UTF-16BE): 70 units, 67 per part with an 8-bit concatenation UDH. */
+	UCS2(0x08, 70),
+
+	/** 8-bit binary data: 140 octets, 134 per part with an 8-bit concatenation UDH. */
+	BINARY(0x04, 140);
+
+	private final int dataCoding;
+
+	private final int singleCapacity;
+
+	Encoding(int dataCoding, int singleCapacity) {
+		this.dataCoding = dataCoding;
+		this.singleCapacity = singleCapacity;
+	}
+
+	/** The default SMPP data_coding value. */
+	public int dataCoding() {
+		return this.dataCoding;
+	}
+
+	/** Units (septets, UTF-16 units or octets) that fit a message sent in one part. */
+	public int singleCapacity() {
+		return this.singleCapacity;
+	}
+
+	/** Units that fit one part of a concatenated message whose UDH takes {@code udhLength} octets. */
+	public int partCapacity(int udhLength) {
+		return switch (this) {
+			// the UDH, padded to a septet boundary, takes ceil(udhLength * 8 / 7) septets
+			case GSM7 -> 160 - (udhLength * 8 + 6) / 7;
+			case UCS2 -> (140 - udhLength) / 2;
+			case BINARY -> 140 - udhLength;
+		};
+	}
+
+}

@@ -1,0 +1,129 @@
+package io.smsgw.common.kafka;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchAcknowledgingMessageListener;
+import org.springframework.kafka.support.Acknowledgment;
+
+import io.smsgw.common.connector.DispatchOutcome;
+import io.smsgw.common.connector.SmsConnector;
+import io.smsgw.common.event.DispatchFailed;
+import io.smsgw.common.event.DispatchRequest;
+import io.smsgw.common.event.MessageSent;
+import io.smsgw.common.event.SmsEvent;
+import io.smsgw.common.event.Topics;
+
+/**
+ * Feeds one connector from its dispatch topic. A whole poll is dispatched at once (the connector
+ * keeps many in flight), and the batch is acknowledged only once every outcome is on Kafka: a
+ * message is never acknowledged before the network answered or it was handed back. A requeued
+ * message is published again on the dispatch topic before the acknowledgement, then the listener
+ * pauses so that a connector with no link up is not spun on.
+ */
+public class DispatchListener implements BatchAcknowledgingMessageListener<String, SmsEvent> {
+
+	private static final Logger log = LoggerFactory.getLogger(DispatchListener.class);
+
+	private final SmsConnector connector;
+
+	private final KafkaOperations<String, Object> kafka;
+
+	private final Duration outcomeTimeout;
+
+	private final Duration requeuePause;
+
+	private final Clock clock;
+
+	public DispatchListener(SmsConnector connector, KafkaOperations<String, Object> kafka, Duration outcomeTimeout,
+			Duration requeuePause, Clock clock) {
+		this.connector = connector;
+		this.kafka = kafka;
+		this.outcomeTimeout = outcomeTimeout;
+		this.requeuePause = requeuePause;
+		this.clock = clock;
+	}
+
+	@Override
+	public void onMessage(List<ConsumerRecord<String, SmsEvent>> records, Acknowledgment ack) {
+		List<DispatchRequest> requests = new ArrayList<>(records.size());
+		List<CompletableFuture<DispatchOutcome>> outcomes = new ArrayList<>(records.size());
+		for (ConsumerRecord<String, SmsEvent> record : records) {
+			if (record.value() instanceof DispatchRequest request) {
+				requests.add(request);
+				outcomes.add(dispatch(request));
+			}
+		}
+		List<CompletableFuture<?>> published = new ArrayList<>(requests.size());
+		boolean requeued = false;
+		for (int i = 0; i < requests.size(); i++) {
+			DispatchRequest request = requests.get(i);
+			DispatchOutcome outcome = await(outcomes.get(i), request);
+			published.add(publish(request, outcome));
+			requeued |= outcome instanceof DispatchOutcome.Requeue;
+		}
+		CompletableFuture.allOf(published.toArray(CompletableFuture[]::new)).join();
+		ack.acknowledge();
+		if (requeued) {
+			pause();
+		}
+	}
+
+	private CompletableFuture<DispatchOutcome> dispatch(DispatchRequest request) {
+		try {
+			return this.connector.dispatch(request).toCompletableFuture();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Connector {} threw on message {}; requeued", this.connector.id(), request.messageId(), ex);
+			return CompletableFuture.completedFuture(new DispatchOutcome.Requeue(ex.getMessage()));
+		}
+	}
+
+	private DispatchOutcome await(CompletableFuture<DispatchOutcome> outcome, DispatchRequest request) {
+		try {
+			return outcome.get(this.outcomeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return new DispatchOutcome.Requeue("interrupted");
+		}
+		catch (Exception ex) {
+			log.warn("No outcome for message {} on {} within {}; requeued", request.messageId(),
+					this.connector.id(), this.outcomeTimeout);
+			return new DispatchOutcome.Requeue("no outcome in time");
+		}
+	}
+
+	private CompletableFuture<?> publish(DispatchRequest request, DispatchOutcome outcome) {
+		String key = request.messageId().toString();
+		if (outcome instanceof DispatchOutcome.Sent sent) {
+			return this.kafka.send(Topics.MT_SENT, key,
+					new MessageSent(request.messageId(), this.connector.id(), sent.parts(), this.clock.instant()));
+		}
+		if (outcome instanceof DispatchOutcome.Failed failed) {
+			return this.kafka.send(Topics.MT_DISPATCH_FAILED, key,
+					new DispatchFailed(request.messageId(), this.connector.id(), request.attempt(), failed.errorCode(),
+							failed.reason(), failed.retriable(), this.clock.instant()));
+		}
+		return this.kafka.send(Topics.dispatch(this.connector.id()), key, request);
+	}
+
+	private void pause() {
+		try {
+			Thread.sleep(this.requeuePause.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
