@@ -1,0 +1,224 @@
+package io.smsgw.localstack;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.smsgw.simulator.smsc.ReceivedSubmit;
+import io.smsgw.webhook.signing.WebhookSignature;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole suite in one JVM on the embedded Kafka broker and PostgreSQL with the SMSC simulator:
+ * one long GSM message and one Unicode message travel from the REST API to the SMSC and their
+ * statuses back to the API and to the tenant's webhook.
+ */
+class EndToEndIT {
+
+	private static final String OTHER_TENANT_CLIENT = "other-client";
+
+	private static final String OTHER_TENANT_SECRET = "other-secret";
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static CallbackRecorder callbacks;
+
+	private static GatewayStack stack;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@BeforeAll
+	static void startGateway() throws Exception {
+		callbacks = new CallbackRecorder();
+		stack = GatewayStack.start(LocalStackOptions.forTests(),
+				Map.of("api-service", Map.of("sms.api.seed.tenants[0].tenant-id", "other", "sms.api.seed.tenants[0].tenant-name",
+						"Other tenant", "sms.api.seed.tenants[0].client-id", OTHER_TENANT_CLIENT,
+						"sms.api.seed.tenants[0].client-secret", OTHER_TENANT_SECRET)));
+	}
+
+	@AfterAll
+	static void stopGateway() {
+		if (stack != null) {
+			stack.close();
+		}
+		if (callbacks != null) {
+			callbacks.close();
+		}
+	}
+
+	@Test
+	void longGsmAndUnicodeMessagesTravelToTheSmscAndTheirStatusesBack() throws Exception {
+		String token = token(LocalStackOptions.CLIENT_ID, stack.options().clientSecret());
+		String longText = "Your parcel 4711 is on its way. ".repeat(10).substring(0, 300);
+		JsonNode gsm = send(token, "+49 151 23456789", "ACME", longText);
+		assertThat(gsm.path("status").asText()).isEqualTo("accepted");
+		assertThat(gsm.path("encoding").asText()).isEqualTo("GSM7");
+		assertThat(gsm.path("segments").asInt()).isEqualTo(2);
+		String unicodeText = "Ваш код: 4711 ✅ — спасибо!";
+		JsonNode unicode = send(token, "+4915123456780", "+4915799999999", unicodeText);
+		assertThat(unicode.path("encoding").asText()).isEqualTo("UCS2");
+		assertThat(unicode.path("segments").asInt()).isEqualTo(1);
+
+		List<ReceivedSubmit> submits = stack.simulator().awaitSubmits(3, Duration.ofSeconds(60));
+		List<ReceivedSubmit> gsmParts = submits.stream().filter((s) -> s.destAddr().equals("4915123456789")).toList();
+		assertThat(gsmParts).hasSize(2).allSatisfy((part) -> {
+			assertThat(part.sourceAddr()).isEqualTo("ACME");
+			assertThat(part.sourceTon()).isEqualTo(5);
+			assertThat(part.sourceNpi()).isZero();
+			assertThat(part.destTon()).isEqualTo(1);
+			assertThat(part.destNpi()).isEqualTo(1);
+			assertThat(part.dataCoding()).isZero();
+			assertThat(part.hasUdh()).isTrue();
+		});
+		List<String> udhs = gsmParts.stream().map((p) -> HexFormat.of().formatHex(p.udh())).sorted().toList();
+		String reference = udhs.get(0).substring(6, 8);
+		assertThat(udhs).containsExactly("050003" + reference + "0201", "050003" + reference + "0202");
+		ReceivedSubmit unicodePart = submits.stream().filter((s) -> s.destAddr().equals("4915123456780")).findFirst()
+			.orElseThrow();
+		assertThat(unicodePart.dataCoding()).isEqualTo(8);
+		assertThat(new String(unicodePart.shortMessage(), StandardCharsets.UTF_16BE)).isEqualTo(unicodeText);
+		assertThat(unicodePart.sourceTon()).isEqualTo(1);
+
+		String id = gsm.path("id").asText();
+		await(() -> "delivered".equals(get(token, id).path("status").asText()));
+		JsonNode message = get(token, id);
+		List<String> statuses = new ArrayList<>();
+		Instant previous = Instant.EPOCH;
+		for (JsonNode entry : message.path("history")) {
+			statuses.add(entry.path("status").asText());
+			Instant at = Instant.parse(entry.path("at").asText());
+			assertThat(at).isAfterOrEqualTo(previous);
+			previous = at;
+		}
+		assertThat(statuses).containsExactly("accepted", "sent", "delivered");
+
+		await(() -> callbacksFor(id).size() >= 2);
+		List<CallbackRecorder.Callback> received = callbacksFor(id);
+		assertThat(received).extracting((c) -> json.readTree(c.body()).path("status").asText())
+			.containsExactly("sent", "delivered");
+		for (CallbackRecorder.Callback callback : received) {
+			assertThat(WebhookSignature.verify(stack.options().webhookSecret(), callback.signature(), callback.body(),
+					Instant.now(), Duration.ofMinutes(5)))
+				.as("signature of %s", callback.body())
+				.isTrue();
+		}
+	}
+
+	@Test
+	void requestsWithoutTokenAreUnauthorized() throws Exception {
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/v1/messages"))
+			.header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString("{\"to\":\"+4915123456789\",\"from\":\"ACME\",\"body\":\"hi\"}"))
+			.build(), BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void anotherTenantsMessageIsNotFound() throws Exception {
+		String token = token(LocalStackOptions.CLIENT_ID, stack.options().clientSecret());
+		String id = send(token, "+4915123456789", "ACME", "Only for demo").path("id").asText();
+		String otherToken = token(OTHER_TENANT_CLIENT, OTHER_TENANT_SECRET);
+		HttpResponse<String> response = this.http.send(authorized(otherToken, "/v1/messages/" + id).GET().build(),
+				BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("application/problem+json"));
+	}
+
+	@Test
+	void malformedJsonAndInvalidNumbersAreProblemDetailsNamingTheField() throws Exception {
+		String token = token(LocalStackOptions.CLIENT_ID, stack.options().clientSecret());
+		HttpResponse<String> malformed = post(token, "{\"to\": \"+4915123456789\", \"body\": ");
+		assertThat(malformed.statusCode()).isEqualTo(400);
+		assertThat(malformed.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(malformed.body()).doesNotContain("Exception");
+
+		HttpResponse<String> invalid = post(token, "{\"to\":\"+49 12\",\"from\":\"ACME\",\"body\":\"hi\"}");
+		assertThat(invalid.statusCode()).isEqualTo(400);
+		JsonNode problem = json.readTree(invalid.body());
+		assertThat(problem.path("status").asInt()).isEqualTo(400);
+		List<String> fields = new ArrayList<>();
+		problem.path("errors").forEach((error) -> fields.add(error.path("field").asText()));
+		assertThat(fields).containsExactly("to");
+	}
+
+	private List<CallbackRecorder.Callback> callbacksFor(String messageId) {
+		return callbacks.callbacks()
+			.stream()
+			.filter((c) -> messageId.equals(json.readTree(c.body()).path("messageId").asText()))
+			.toList();
+	}
+
+	private String token(String clientId, String secret) throws Exception {
+		String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/oauth2/token"))
+			.header("Authorization", "Basic " + basic)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(BodyPublishers.ofString("grant_type=client_credentials&scope=messages:send%20messages:read"))
+			.build(), BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return json.readTree(response.body()).path("access_token").asText();
+	}
+
+	private JsonNode send(String token, String to, String from, String body) throws Exception {
+		String request = json.writeValueAsString(Map.of("to", to, "from", from, "body", body, "callbackUrl",
+				callbacks.url()));
+		HttpResponse<String> response = post(token, request);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+		return json.readTree(response.body());
+	}
+
+	private HttpResponse<String> post(String token, String body) throws Exception {
+		return this.http.send(authorized(token, "/v1/messages").header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString(body))
+			.build(), BodyHandlers.ofString());
+	}
+
+	private JsonNode get(String token, String id) throws Exception {
+		HttpResponse<String> response = this.http.send(authorized(token, "/v1/messages/" + id).GET().build(),
+				BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return json.readTree(response.body());
+	}
+
+	private HttpRequest.Builder authorized(String token, String path) {
+		return HttpRequest.newBuilder(URI.create(stack.apiUrl() + path)).header("Authorization", "Bearer " + token);
+	}
+
+	private static void await(Check condition) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (!condition.holds()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("Condition not met within 60 s");
+			}
+			Thread.sleep(100);
+		}
+	}
+
+	@FunctionalInterface
+	private interface Check {
+
+		boolean holds() throws Exception;
+
+	}
+
+}
