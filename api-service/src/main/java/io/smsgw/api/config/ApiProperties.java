@@ -1,0 +1,136 @@
+package io.smsgw.api.config;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.Resource;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Configuration of the API service ({@code sms.api.*}).
+ *
+ * @param maxRequestSize largest request body accepted; larger ones are answered 413
+ * @param messages message intake settings
+ * @param jwt token issuing and validation
+ * @param outbox outbox relay settings
+ * @param seed tenants and clients created at start-up when absent
+ */
+@Validated
+@ConfigurationProperties("sms.api")
+public record ApiProperties(DataSize maxRequestSize, @Valid Messages messages, @Valid Jwt jwt, @Valid Outbox outbox,
+		@Valid Seed seed) {
+
+	public ApiProperties {
+		maxRequestSize = (maxRequestSize != null) ? maxRequestSize : DataSize.ofKilobytes(64);
+		messages = (messages != null) ? messages : new Messages(null);
+		jwt = (jwt != null) ? jwt : new Jwt(null, null, null, null, null, null, null);
+		outbox = (outbox != null) ? outbox : new Outbox(null, null, null);
+		seed = (seed != null) ? seed : new Seed(null, null, null, null, null, null, null);
+	}
+
+	/**
+	 * @param maxParts most parts a message may be split into (1 to 255, default 10)
+	 */
+	public record Messages(@Min(1) @Max(255) Integer maxParts) {
+
+		public Messages {
+			maxParts = (maxParts != null) ? maxParts : 10;
+		}
+
+	}
+
+	/**
+	 * @param tokenTtl lifetime of issued access tokens (default 15 minutes)
+	 * @param tenantClaim the claim that names the tenant (default {@code tenant_id})
+	 * @param issuerUri an external issuer (Keycloak, Auth0…) whose tokens are accepted instead
+	 * of the service's own
+	 * @param jwkSetUri an external JWK set to validate tokens with instead of the service's key
+	 * @param privateKeyLocation PEM (PKCS#8) file with the RSA signing key
+	 * @param privateKey the PEM (PKCS#8) RSA signing key itself
+	 * @param keyId the {@code kid} of the signing key (default: its JWK thumbprint)
+	 */
+	public record Jwt(Duration tokenTtl, String tenantClaim, String issuerUri, String jwkSetUri,
+			Resource privateKeyLocation, String privateKey, String keyId) {
+
+		public Jwt {
+			tokenTtl = (tokenTtl != null) ? tokenTtl : Duration.ofMinutes(15);
+			tenantClaim = (tenantClaim != null && !tenantClaim.isBlank()) ? tenantClaim : "tenant_id";
+		}
+
+		/** Whether tokens of an external issuer are validated instead of the service's own. */
+		public boolean external() {
+			return hasText(this.issuerUri) || hasText(this.jwkSetUri);
+		}
+
+	}
+
+	/**
+	 * @param batchSize most rows relayed in one batch (default 500)
+	 * @param pollInterval pause between polls when no commit woke the relay (default 100 ms)
+	 * @param sendTimeout longest wait for Kafka to acknowledge a batch (default 30 s)
+	 */
+	public record Outbox(@Min(1) @Max(10000) Integer batchSize, Duration pollInterval, Duration sendTimeout) {
+
+		public Outbox {
+			batchSize = (batchSize != null) ? batchSize : 500;
+			pollInterval = (pollInterval != null) ? pollInterval : Duration.ofMillis(100);
+			sendTimeout = (sendTimeout != null) ? sendTimeout : Duration.ofSeconds(30);
+		}
+
+	}
+
+	/**
+	 * One tenant with one client; {@link #tenants()} adds more (a tenant id may repeat to give it
+	 * several clients).
+	 */
+	public record Seed(String tenantId, String tenantName, String clientId, String clientSecret,
+			String defaultRegion, List<String> scopes, List<@Valid SeedTenant> tenants) {
+
+		public Seed {
+			tenants = (tenants != null) ? List.copyOf(tenants) : List.of();
+		}
+
+		/** Every tenant to seed: the single one (when given) and the list. */
+		public List<SeedTenant> all() {
+			if (!hasText(this.tenantId)) {
+				return this.tenants;
+			}
+			List<SeedTenant> all = new java.util.ArrayList<>();
+			all.add(new SeedTenant(this.tenantId, this.tenantName, this.defaultRegion, this.clientId,
+					this.clientSecret, this.scopes));
+			all.addAll(this.tenants);
+			return all;
+		}
+
+	}
+
+	/**
+	 * @param tenantId the tenant's id
+	 * @param tenantName its display name (default: the id)
+	 * @param defaultRegion ISO 3166 region for national numbers, or none to accept international only
+	 * @param clientId an API client of the tenant, or none
+	 * @param clientSecret the client's secret (stored hashed, never logged)
+	 * @param scopes the client's scopes (default: messages:send and messages:read)
+	 */
+	public record SeedTenant(String tenantId, String tenantName, String defaultRegion, String clientId,
+			String clientSecret, List<String> scopes) {
+
+		public SeedTenant {
+			tenantName = hasText(tenantName) ? tenantName : tenantId;
+			scopes = (scopes != null && !scopes.isEmpty()) ? List.copyOf(scopes)
+					: List.of("messages:send", "messages:read");
+		}
+
+	}
+
+	static boolean hasText(String value) {
+		return value != null && !value.isBlank();
+	}
+
+}

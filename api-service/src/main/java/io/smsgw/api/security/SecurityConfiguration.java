@@ -1,0 +1,134 @@
+package io.smsgw.api.security;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+
+import io.smsgw.api.config.ApiProperties;
+import io.smsgw.api.tenant.ApiClientRepository;
+import io.smsgw.api.web.ProblemWriter;
+
+/**
+ * Two filter chains: the embedded authorization server (client-credentials tokens at
+ * {@code /oauth2/token}, keys at {@code /oauth2/jwks}), and the API as a resource server that
+ * checks scopes; health and Prometheus stay open, everything else needs a token.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String SEND = "SCOPE_messages:send";
+
+	static final String READ = "SCOPE_messages:read";
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
+		http.oauth2AuthorizationServer((server) -> http.securityMatcher(server.getEndpointsMatcher()))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain apiChain(HttpSecurity http, ProblemWriter problems) throws Exception {
+		ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error")
+			.permitAll()
+			.requestMatchers(HttpMethod.POST, "/v1/messages")
+			.hasAuthority(SEND)
+			.requestMatchers(HttpMethod.GET, "/v1/messages/*")
+			.hasAuthority(READ)
+			.anyRequest()
+			.authenticated())
+			.oauth2ResourceServer((server) -> server.jwt((jwt) -> {
+			}).authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(handlers)
+				.accessDeniedHandler(handlers))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.csrf((csrf) -> csrf.disable());
+		return http.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	JWKSource<SecurityContext> jwkSource(ApiProperties properties) {
+		return new ImmutableJWKSet<>(new JWKSet(SigningKeys.load(properties.jwt())));
+	}
+
+	/** Own tokens are checked against the own key in process; an external issuer's against its keys. */
+	@Bean
+	JwtDecoder jwtDecoder(ApiProperties properties, JWKSource<SecurityContext> jwkSource) {
+		ApiProperties.Jwt jwt = properties.jwt();
+		if (!jwt.external()) {
+			return OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+		}
+		boolean hasIssuer = jwt.issuerUri() != null && !jwt.issuerUri().isBlank();
+		NimbusJwtDecoder decoder = (jwt.jwkSetUri() != null && !jwt.jwkSetUri().isBlank())
+				? NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build()
+				: NimbusJwtDecoder.withIssuerLocation(jwt.issuerUri()).build();
+		decoder.setJwtValidator(hasIssuer ? JwtValidators.createDefaultWithIssuer(jwt.issuerUri())
+				: new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault()));
+		return decoder;
+	}
+
+	@Bean
+	RegisteredClientRepository registeredClientRepository(ApiClientRepository clients, ApiProperties properties) {
+		return new ApiClientRegistry(clients, properties.jwt().tokenTtl());
+	}
+
+	@Bean
+	OAuth2AuthorizationService authorizationService() {
+		return new StatelessAuthorizationService();
+	}
+
+	@Bean
+	AuthorizationServerSettings authorizationServerSettings() {
+		return AuthorizationServerSettings.builder().build();
+	}
+
+	/** Puts the tenant into access tokens, and all of the client's scopes when it asked for none. */
+	@Bean
+	OAuth2TokenCustomizer<JwtEncodingContext> tenantTokenCustomizer(ApiProperties properties) {
+		String claim = properties.jwt().tenantClaim();
+		return (context) -> {
+			if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+				return;
+			}
+			Object tenant = context.getRegisteredClient().getClientSettings().getSetting(ApiClientRegistry.TENANT_SETTING);
+			context.getClaims().claim(claim, tenant);
+			if (context.getAuthorizedScopes().isEmpty()) {
+				context.getClaims().claim("scope", context.getRegisteredClient().getScopes());
+			}
+		};
+	}
+
+}

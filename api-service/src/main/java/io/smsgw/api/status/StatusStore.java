@@ -1,0 +1,84 @@
+package io.smsgw.api.status;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import io.smsgw.common.event.MessageStatus;
+import io.smsgw.common.event.StatusChanged;
+
+/**
+ * The read model's writes: status history rows and the current status of messages, in batches.
+ */
+@Component
+class StatusStore {
+
+	private final JdbcTemplate jdbc;
+
+	StatusStore(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Current status and tenant of the messages that exist, locked until the transaction ends. */
+	Map<UUID, Current> lockCurrent(Collection<UUID> ids) {
+		Map<UUID, Current> current = new HashMap<>();
+		if (ids.isEmpty()) {
+			return current;
+		}
+		this.jdbc.query((connection) -> {
+			PreparedStatement statement = connection
+				.prepareStatement("SELECT id, tenant_id, status FROM message WHERE id = ANY (?) ORDER BY id FOR UPDATE");
+			statement.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+			return statement;
+		}, (rs) -> {
+			current.put(rs.getObject(1, UUID.class),
+					new Current(rs.getString(2), MessageStatus.valueOf(rs.getString(3))));
+		});
+		return current;
+	}
+
+	/** Inserts history rows; a status a message already has in its history is left as it is. */
+	void insertHistory(List<StatusChanged> changes) {
+		this.jdbc.batchUpdate("INSERT INTO message_status (message_id, status, at, error_code, detail) "
+				+ "VALUES (?, ?, ?, ?, ?) ON CONFLICT (message_id, status) DO NOTHING", changes, changes.size(),
+				(ps, change) -> {
+					ps.setObject(1, change.messageId());
+					ps.setString(2, change.status().name());
+					ps.setObject(3, change.at().atOffset(ZoneOffset.UTC));
+					ps.setString(4, truncate(change.errorCode(), 100));
+					ps.setString(5, truncate(change.detail(), 1000));
+				});
+	}
+
+	/** Moves messages to new statuses (already checked to be progress). */
+	void updateStatus(Collection<StatusChanged> changes) {
+		List<StatusChanged> rows = new ArrayList<>(changes);
+		this.jdbc.batchUpdate("UPDATE message SET status = ?, updated_at = ?, error_code = coalesce(?, error_code) "
+				+ "WHERE id = ?", rows, rows.size(), StatusStore::setUpdate);
+	}
+
+	private static void setUpdate(PreparedStatement ps, StatusChanged change) throws SQLException {
+		ps.setString(1, change.status().name());
+		ps.setObject(2, change.at().atOffset(ZoneOffset.UTC));
+		ps.setString(3, truncate(change.errorCode(), 100));
+		ps.setObject(4, change.messageId());
+	}
+
+	private static String truncate(String value, int max) {
+		return (value == null || value.length() <= max) ? value : value.substring(0, max);
+	}
+
+	/** What a message is now. */
+	record Current(String tenantId, MessageStatus status) {
+	}
+
+}

@@ -1,0 +1,56 @@
+package io.smsgw.api.tenant;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A customer of the gateway: owns API clients and messages.
+ */
+@Entity
+@Table(name = "tenant")
+public class Tenant {
+
+	@Id
+	private String id;
+
+	@Column(nullable = false)
+	private String name;
+
+	@Column(name = "default_region")
+	private String defaultRegion;
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	protected Tenant() {
+	}
+
+	public Tenant(String id, String name, String defaultRegion, Instant createdAt) {
+		this.id = id;
+		this.name = name;
+		this.defaultRegion = defaultRegion;
+		this.createdAt = createdAt;
+	}
+
+	public String getId() {
+		return this.id;
+	}
+
+	public String getName() {
+		return this.name;
+	}
+
+	/** ISO 3166 region used for national numbers, or {@code null} for international numbers only. */
+	public String getDefaultRegion() {
+		return this.defaultRegion;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+}

@@ -1,0 +1,94 @@
+package io.smsgw.webhook.config;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the webhook service ({@code sms.webhook.*}).
+ *
+ * @param signingSecrets tenant id to signing secret; seeded into the database at start (a
+ * tenant's secret already stored there is kept, so that rotation through the API wins)
+ * @param http how callbacks are sent
+ * @param retry how failed callbacks are retried
+ */
+@ConfigurationProperties("sms.webhook")
+public record WebhookProperties(Map<String, String> signingSecrets, Http http, Retry retry) {
+
+	public WebhookProperties {
+		signingSecrets = (signingSecrets != null) ? Map.copyOf(signingSecrets) : Map.of();
+		http = (http != null) ? http : new Http(null, null, null);
+		retry = (retry != null) ? retry : new Retry(null, null, null, null, null);
+		signingSecrets.forEach((tenant, secret) -> {
+			if (secret == null || secret.isBlank()) {
+				throw new IllegalArgumentException("sms.webhook.signing-secrets." + tenant + " is empty");
+			}
+		});
+	}
+
+	/** Never prints the secrets, only which tenants have one. */
+	@Override
+	public String toString() {
+		return "WebhookProperties[signingSecrets=" + this.signingSecrets.keySet() + " (values hidden), http="
+				+ this.http + ", retry=" + this.retry + "]";
+	}
+
+	/**
+	 * HTTP settings of callbacks. Redirects are never followed.
+	 *
+	 * @param connectTimeout time to open a connection (default 2 s)
+	 * @param readTimeout time for the whole answer once the request is sent (default 5 s)
+	 * @param userAgent the {@code User-Agent} header
+	 */
+	public record Http(Duration connectTimeout, Duration readTimeout, String userAgent) {
+
+		public Http {
+			connectTimeout = positive(connectTimeout, Duration.ofSeconds(2), "http.connect-timeout");
+			readTimeout = positive(readTimeout, Duration.ofSeconds(5), "http.read-timeout");
+			userAgent = (userAgent != null && !userAgent.isBlank()) ? userAgent : "smsgw-webhook/1";
+		}
+
+	}
+
+	/**
+	 * Retries of a callback the endpoint did not accept (non-2xx, I/O error, timeout).
+	 *
+	 * @param initialBackoff pause before the first retry (default 1 s)
+	 * @param multiplier growth of the pause per attempt (default 2)
+	 * @param maxBackoff the longest pause our backoff chooses (default 60 s); a longer
+	 * {@code Retry-After} from the endpoint is still honoured
+	 * @param jitter random spread of each pause, as a fraction (default 0.2 = ±20 %)
+	 * @param maxTotal no attempt is scheduled later than this after the first one (default 5 min);
+	 * then the event goes to the dead-letter topic
+	 */
+	public record Retry(Duration initialBackoff, Double multiplier, Duration maxBackoff, Double jitter,
+			Duration maxTotal) {
+
+		public Retry {
+			initialBackoff = positive(initialBackoff, Duration.ofSeconds(1), "retry.initial-backoff");
+			multiplier = (multiplier != null) ? multiplier : 2.0;
+			maxBackoff = positive(maxBackoff, Duration.ofSeconds(60), "retry.max-backoff");
+			jitter = (jitter != null) ? jitter : 0.2;
+			maxTotal = positive(maxTotal, Duration.ofMinutes(5), "retry.max-total");
+			if (multiplier < 1.0) {
+				throw new IllegalArgumentException("sms.webhook.retry.multiplier must be >= 1");
+			}
+			if (jitter < 0.0 || jitter >= 1.0) {
+				throw new IllegalArgumentException("sms.webhook.retry.jitter must be in [0, 1)");
+			}
+		}
+
+	}
+
+	private static Duration positive(Duration value, Duration fallback, String name) {
+		if (value == null) {
+			return fallback;
+		}
+		if (value.isNegative() || value.isZero()) {
+			throw new IllegalArgumentException("sms.webhook." + name + " must be positive");
+		}
+		return value;
+	}
+
+}
