@@ -14,6 +14,8 @@ public final class TestInfrastructure {
 
 	private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
 
+	private static final long CLOSE_DELAY_MILLIS = 3000;
+
 	private static Infrastructure shared;
 
 	private TestInfrastructure() {
@@ -24,9 +26,23 @@ public final class TestInfrastructure {
 		if (shared == null) {
 			shared = useContainers() ? ContainerInfrastructure.start() : EmbeddedInfrastructure.start(0, 0, null, 3);
 			Infrastructure started = shared;
-			Runtime.getRuntime().addShutdownHook(new Thread(started::close, "test-infrastructure-stop"));
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAfterContexts(started), "test-infrastructure-stop"));
 		}
 		return shared;
+	}
+
+	/**
+	 * Shutdown hooks run concurrently: give the test contexts (closed by their own hook) a moment
+	 * to stop their consumers and background threads before the broker and database go away.
+	 */
+	private static void closeAfterContexts(Infrastructure infrastructure) {
+		try {
+			Thread.sleep(CLOSE_DELAY_MILLIS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		infrastructure.close();
 	}
 
 	private static boolean useContainers() {

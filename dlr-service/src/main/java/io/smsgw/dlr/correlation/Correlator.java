@@ -1,0 +1,127 @@
+package io.smsgw.dlr.correlation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.smsgw.common.event.MessageAccepted;
+import io.smsgw.common.event.MessageFailed;
+import io.smsgw.common.event.MessageSent;
+import io.smsgw.common.event.ReceiptReceived;
+import io.smsgw.dlr.correlation.ReceiptStore.PartRef;
+import io.smsgw.dlr.status.TrackedMessage;
+
+/**
+ * Applies a batch of events of one kind to the stored messages, in one database transaction.
+ * Every method is idempotent: applying the same events again changes nothing. Returns the
+ * messages whose statuses may now need publishing.
+ */
+class Correlator {
+
+	private final MessageStore messages;
+
+	private final ReceiptStore receipts;
+
+	private final TransactionTemplate tx;
+
+	Correlator(MessageStore messages, ReceiptStore receipts, TransactionTemplate tx) {
+		this.messages = messages;
+		this.receipts = receipts;
+		this.tx = tx;
+	}
+
+	Outcome accepted(List<MessageAccepted> accepted) {
+		this.tx.executeWithoutResult((status) -> this.messages.accept(accepted));
+		return new Outcome(ids(accepted.stream().map(MessageAccepted::messageId).toList()), 0, 0);
+	}
+
+	Outcome sent(List<MessageSent> sent) {
+		return this.tx.execute((status) -> {
+			Map<PartKey, PartRef> index = new HashMap<>();
+			for (MessageSent message : sent) {
+				message.parts()
+					.forEach((part) -> index.put(new PartKey(message.connectorId(), part.networkMessageId()),
+							new PartRef(message.messageId(), part.partNumber())));
+			}
+			this.receipts.lock(index.keySet());
+			Set<UUID> ids = ids(sent.stream().map(MessageSent::messageId).toList());
+			this.messages.ensure(ids);
+			Map<UUID, TrackedMessage> tracked = this.messages.lock(ids);
+			for (MessageSent message : sent) {
+				message.parts()
+					.forEach((part) -> tracked.get(message.messageId())
+						.sent(message.connectorId(), part.partNumber(), part.networkMessageId(), message.sentAt()));
+			}
+			List<ReceiptReceived> parked = this.receipts.takeParked(index.keySet());
+			for (ReceiptReceived receipt : parked) {
+				PartRef ref = index.get(new PartKey(receipt.connectorId(), receipt.networkMessageId()));
+				apply(tracked.get(ref.messageId()), ref.partNumber(), receipt);
+			}
+			this.messages.save(tracked.values());
+			return new Outcome(ids, parked.size(), 0);
+		});
+	}
+
+	Outcome receipts(List<ReceiptReceived> receipts) {
+		return this.tx.execute((status) -> {
+			List<PartKey> keys = receipts.stream().map(PartKey::of).toList();
+			this.receipts.lock(keys);
+			Map<PartKey, PartRef> found = this.receipts.find(keys);
+			List<ReceiptReceived> unmatched = new ArrayList<>();
+			List<ReceiptReceived> matched = new ArrayList<>();
+			for (ReceiptReceived receipt : receipts) {
+				(found.containsKey(PartKey.of(receipt)) ? matched : unmatched).add(receipt);
+			}
+			this.receipts.park(unmatched);
+			Map<UUID, TrackedMessage> tracked = this.messages
+				.lock(ids(found.values().stream().map(PartRef::messageId).toList()));
+			for (ReceiptReceived receipt : matched) {
+				PartRef ref = found.get(PartKey.of(receipt));
+				apply(tracked.get(ref.messageId()), ref.partNumber(), receipt);
+			}
+			this.messages.save(tracked.values());
+			return new Outcome(tracked.keySet(), matched.size(), unmatched.size());
+		});
+	}
+
+	Outcome failed(List<MessageFailed> failed) {
+		return this.tx.execute((status) -> {
+			Set<UUID> ids = ids(failed.stream().map(MessageFailed::messageId).toList());
+			this.messages.ensure(ids);
+			Map<UUID, TrackedMessage> tracked = this.messages.lock(ids);
+			for (MessageFailed message : failed) {
+				String detail = message.reasonCode() + ((message.detail() != null) ? ": " + message.detail() : "");
+				tracked.get(message.messageId()).failed(message.errorCode(), detail, message.failedAt());
+			}
+			this.messages.save(tracked.values());
+			return new Outcome(ids, 0, 0);
+		});
+	}
+
+	private static void apply(TrackedMessage message, int partNumber, ReceiptReceived receipt) {
+		Instant at = (receipt.doneAt() != null) ? receipt.doneAt() : receipt.receivedAt();
+		message.receipt(partNumber, receipt.state().status(), receipt.errorCode(), at);
+	}
+
+	private static Set<UUID> ids(List<UUID> ids) {
+		return new LinkedHashSet<>(ids);
+	}
+
+	/**
+	 * What a batch did.
+	 *
+	 * @param touched the messages whose statuses may need publishing
+	 * @param matched receipts matched to their part
+	 * @param parked receipts parked until their part is known
+	 */
+	record Outcome(Set<UUID> touched, int matched, int parked) {
+	}
+
+}

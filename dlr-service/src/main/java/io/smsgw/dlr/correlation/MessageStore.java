@@ -1,0 +1,126 @@
+package io.smsgw.dlr.correlation;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.SqlArrayValue;
+
+import io.smsgw.common.event.MessageAccepted;
+import io.smsgw.common.event.MessageStatus;
+import io.smsgw.dlr.status.StatusEntry;
+import io.smsgw.dlr.status.TrackedMessage;
+import io.smsgw.dlr.status.TrackedPart;
+
+/**
+ * The messages, their parts and their status history in schema {@code dlr}, with JDBC batches.
+ * Callers lock message rows in id order so that concurrent listeners never deadlock.
+ */
+class MessageStore {
+
+	private final JdbcTemplate jdbc;
+
+	MessageStore(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Creates the rows of messages not seen yet (the event came before MessageAccepted). */
+	void ensure(Collection<UUID> ids) {
+		List<Object[]> args = sorted(ids).stream().map((id) -> new Object[] { id }).toList();
+		this.jdbc.batchUpdate("insert into dlr.message (id, status) values (?, 'ACCEPTED') on conflict (id) do nothing",
+				args);
+	}
+
+	/** Stores what MessageAccepted tells: the tenant and callback URL (once; a redelivery changes nothing). */
+	void accept(Collection<MessageAccepted> messages) {
+		Map<UUID, MessageAccepted> byId = new java.util.TreeMap<>();
+		messages.forEach((m) -> byId.putIfAbsent(m.messageId(), m));
+		List<Object[]> args = byId.values()
+			.stream()
+			.map((m) -> new Object[] { m.messageId(), m.tenantId(), m.callbackUrl(), m.segments(), ts(m.acceptedAt()) })
+			.toList();
+		this.jdbc.batchUpdate("""
+				insert into dlr.message (id, tenant_id, callback_url, segments, accepted_at, status)
+				values (?, ?, ?, ?, ?, 'ACCEPTED')
+				on conflict (id) do update set tenant_id = excluded.tenant_id, callback_url = excluded.callback_url,
+					segments = excluded.segments, accepted_at = excluded.accepted_at, updated_at = now()
+				where dlr.message.tenant_id is null""", args);
+	}
+
+	/** Locks the messages (in id order) and loads them with their parts. */
+	Map<UUID, TrackedMessage> lock(Collection<UUID> ids) {
+		Map<UUID, TrackedMessage> messages = new LinkedHashMap<>();
+		SqlArrayValue array = new SqlArrayValue("uuid", sorted(ids).toArray());
+		this.jdbc.query("select id, status, connector_id from dlr.message where id = any(?) order by id for update",
+				(rs) -> {
+					UUID id = rs.getObject("id", UUID.class);
+					messages.put(id, new TrackedMessage(id, MessageStatus.valueOf(rs.getString("status")),
+							rs.getString("connector_id")));
+				}, array);
+		this.jdbc.query("""
+				select message_id, part_number, connector_id, network_message_id, status, error_code
+				from dlr.message_part where message_id = any(?)""", (rs) -> {
+			messages.get(rs.getObject("message_id", UUID.class))
+				.load(TrackedPart.stored(rs.getInt("part_number"), rs.getString("connector_id"),
+						rs.getString("network_message_id"), MessageStatus.valueOf(rs.getString("status")),
+						rs.getString("error_code")));
+		}, array);
+		return messages;
+	}
+
+	/** Writes back what changed: message status, new and changed parts, statuses reached. */
+	void save(Collection<TrackedMessage> messages) {
+		List<Object[]> updates = new ArrayList<>();
+		List<Object[]> newParts = new ArrayList<>();
+		List<Object[]> changedParts = new ArrayList<>();
+		List<Object[]> history = new ArrayList<>();
+		for (TrackedMessage message : messages) {
+			StatusEntry last = message.lastReached();
+			if (last != null) {
+				updates.add(new Object[] { last.status().name(), ts(last.at()), last.errorCode(), last.detail(),
+						message.connectorId(), message.id() });
+			}
+			for (StatusEntry entry : message.reached()) {
+				history.add(new Object[] { message.id(), entry.status().name(), entry.status().rank(), ts(entry.at()),
+						entry.errorCode(), entry.detail() });
+			}
+			for (TrackedPart part : message.parts()) {
+				if (part.isAdded()) {
+					newParts.add(new Object[] { message.id(), part.partNumber(), part.connectorId(),
+							part.networkMessageId(), part.status().name(), part.errorCode() });
+				}
+				else if (part.isChanged()) {
+					changedParts.add(new Object[] { part.status().name(), part.errorCode(), message.id(),
+							part.partNumber() });
+				}
+			}
+		}
+		this.jdbc.batchUpdate("""
+				update dlr.message set status = ?, status_at = ?, error_code = ?, detail = ?, connector_id = ?,
+					updated_at = now() where id = ?""", updates);
+		this.jdbc.batchUpdate("""
+				insert into dlr.message_part (message_id, part_number, connector_id, network_message_id, status, error_code)
+				values (?, ?, ?, ?, ?, ?) on conflict do nothing""", newParts);
+		this.jdbc.batchUpdate("""
+				update dlr.message_part set status = ?, error_code = ?, updated_at = now()
+				where message_id = ? and part_number = ?""", changedParts);
+		this.jdbc.batchUpdate("""
+				insert into dlr.message_status (message_id, status, rank, at, error_code, detail)
+				values (?, ?, ?, ?, ?, ?) on conflict do nothing""", history);
+	}
+
+	private static List<UUID> sorted(Collection<UUID> ids) {
+		return ids.stream().distinct().sorted().toList();
+	}
+
+	static Timestamp ts(Instant instant) {
+		return (instant != null) ? Timestamp.from(instant) : null;
+	}
+
+}

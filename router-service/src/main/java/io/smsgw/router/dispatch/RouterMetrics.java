@@ -1,0 +1,66 @@
+package io.smsgw.router.dispatch;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The router's counters. They count only what was committed: inside a Kafka transaction an
+ * increment waits for the commit, so a rolled-back and redelivered batch is not counted twice.
+ */
+public class RouterMetrics {
+
+	private final MeterRegistry registry;
+
+	public RouterMetrics(MeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	/** A message was handed to a connector ({@code sms.router.routed}, tag {@code connector}). */
+	public void routed(String connectorId) {
+		count(Counter.builder("sms.router.routed")
+			.description("Messages handed to a connector")
+			.tag("connector", connectorId)
+			.register(this.registry));
+	}
+
+	/** No route led to a message's destination ({@code sms.router.no.route}). */
+	public void noRoute() {
+		count(Counter.builder("sms.router.no.route")
+			.description("Messages with no route to their destination")
+			.register(this.registry));
+	}
+
+	/** A message failed for good after dispatch ({@code sms.router.failed}, tag {@code reason}). */
+	public void failed(String reasonCode) {
+		count(Counter.builder("sms.router.failed")
+			.description("Messages failed after a dispatch failure")
+			.tag("reason", reasonCode)
+			.register(this.registry));
+	}
+
+	/** A record the router could not read went to a dead-letter topic ({@code sms.router.dead.letters}). */
+	public void deadLettered(String topic) {
+		count(Counter.builder("sms.router.dead.letters")
+			.description("Unreadable records parked on a dead-letter topic")
+			.tag("topic", topic)
+			.register(this.registry));
+	}
+
+	private static void count(Counter counter) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					counter.increment();
+				}
+			});
+		}
+		else {
+			counter.increment();
+		}
+	}
+
+}
