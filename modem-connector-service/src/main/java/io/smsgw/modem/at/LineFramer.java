@@ -1,0 +1,53 @@
+package io.smsgw.modem.at;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cuts the modem's byte stream into trimmed, non-empty lines, and recognises the {@code > }
+ * prompt of {@code +CMGS}, which comes with no line end.
+ */
+final class LineFramer {
+
+	private final StringBuilder pending = new StringBuilder();
+
+	/** Feeds bytes and answers the tokens they completed, in order. */
+	List<Token> feed(byte[] bytes, int length) {
+		List<Token> tokens = new ArrayList<>(2);
+		for (int i = 0; i < length; i++) {
+			char c = (char) (bytes[i] & 0xFF);
+			if (c == '\r' || c == '\n') {
+				flushLine(tokens);
+			}
+			else {
+				this.pending.append(c);
+			}
+		}
+		if (this.pending.toString().trim().equals(">")) {
+			this.pending.setLength(0);
+			tokens.add(Token.PROMPT);
+		}
+		return tokens;
+	}
+
+	private void flushLine(List<Token> tokens) {
+		String line = this.pending.toString().trim();
+		this.pending.setLength(0);
+		if (!line.isEmpty()) {
+			tokens.add(new Token(line, false));
+		}
+	}
+
+	/**
+	 * A line from the modem, or the prompt.
+	 *
+	 * @param text the trimmed line
+	 * @param prompt whether this is the {@code > } prompt
+	 */
+	record Token(String text, boolean prompt) {
+
+		static final Token PROMPT = new Token(">", true);
+
+	}
+
+}
