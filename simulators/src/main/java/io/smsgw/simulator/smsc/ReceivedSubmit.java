@@ -1,0 +1,61 @@
+package io.smsgw.simulator.smsc;
+
+import java.time.Instant;
+import java.util.HexFormat;
+
+/**
+ * One {@code submit_sm} as the simulated SMSC received it, with what it answered.
+ *
+ * @param systemId the system id of the session it came in on
+ * @param sourceAddr source address
+ * @param sourceTon source TON
+ * @param sourceNpi source NPI
+ * @param destAddr destination address
+ * @param destTon destination TON
+ * @param destNpi destination NPI
+ * @param esmClass esm_class
+ * @param dataCoding data_coding
+ * @param registeredDelivery registered_delivery
+ * @param shortMessage short_message bytes (UDH included when esm_class has 0x40)
+ * @param commandStatus the command_status answered (0 = ESME_ROK)
+ * @param messageId the message id given, or {@code null} when the submit was refused
+ * @param receivedAt when it was received
+ */
+public record ReceivedSubmit(String systemId, String sourceAddr, int sourceTon, int sourceNpi, String destAddr,
+		int destTon, int destNpi, int esmClass, int dataCoding, int registeredDelivery, byte[] shortMessage,
+		int commandStatus, String messageId, Instant receivedAt) {
+
+	/** Whether the SMSC accepted it (answered ESME_ROK). */
+	public boolean accepted() {
+		return this.commandStatus == 0;
+	}
+
+	/** Whether the short message starts with a user data header (esm_class bit 0x40). */
+	public boolean hasUdh() {
+		return (this.esmClass & 0x40) != 0;
+	}
+
+	/** The user data header (with its length octet), or an empty array. */
+	public byte[] udh() {
+		if (!hasUdh() || this.shortMessage.length == 0) {
+			return new byte[0];
+		}
+		int length = Math.min(this.shortMessage.length, (this.shortMessage[0] & 0xFF) + 1);
+		return java.util.Arrays.copyOf(this.shortMessage, length);
+	}
+
+	/** The short message without its user data header. */
+	public byte[] payload() {
+		int start = udh().length;
+		return java.util.Arrays.copyOfRange(this.shortMessage, start, this.shortMessage.length);
+	}
+
+	@Override
+	public String toString() {
+		return "ReceivedSubmit[" + this.systemId + " " + this.sourceAddr + "(" + this.sourceTon + "/" + this.sourceNpi
+				+ ") -> " + this.destAddr + "(" + this.destTon + "/" + this.destNpi + ") esm=" + this.esmClass
+				+ " dc=" + this.dataCoding + " sm=" + HexFormat.of().formatHex(this.shortMessage) + " status="
+				+ this.commandStatus + " id=" + this.messageId + "]";
+	}
+
+}

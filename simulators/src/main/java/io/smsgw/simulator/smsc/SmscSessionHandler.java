@@ -1,0 +1,81 @@
+package io.smsgw.simulator.smsc;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.cloudhopper.smpp.PduAsyncResponse;
+import com.cloudhopper.smpp.SmppServerSession;
+import com.cloudhopper.smpp.impl.DefaultSmppSessionHandler;
+import com.cloudhopper.smpp.pdu.PduRequest;
+import com.cloudhopper.smpp.pdu.PduResponse;
+import com.cloudhopper.smpp.pdu.SubmitSm;
+import com.cloudhopper.smpp.pdu.SubmitSmResp;
+
+/** Answers one bound client's requests: submit_sm through the ledger, everything else with OK. */
+final class SmscSessionHandler extends DefaultSmppSessionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(SmscSessionHandler.class);
+
+	private final SmppServerSession session;
+
+	private final String systemId;
+
+	private final SubmitLedger ledger;
+
+	private final ScheduledExecutorService scheduler;
+
+	private final SmscSimulatorConfig config;
+
+	SmscSessionHandler(SmppServerSession session, String systemId, SubmitLedger ledger,
+			ScheduledExecutorService scheduler, SmscSimulatorConfig config) {
+		super(log);
+		this.session = session;
+		this.systemId = systemId;
+		this.ledger = ledger;
+		this.scheduler = scheduler;
+		this.config = config;
+	}
+
+	@Override
+	@SuppressWarnings("rawtypes")
+	public PduResponse firePduRequestReceived(PduRequest request) {
+		if (!(request instanceof SubmitSm)) {
+			return request.createResponse();
+		}
+		this.ledger.submitReceived();
+		ReceivedSubmit received = this.ledger.accept(this.systemId, (SubmitSm) request);
+		SubmitSmResp response = ((SubmitSm) request).createResponse();
+		response.setCommandStatus(received.commandStatus());
+		if (received.messageId() != null) {
+			response.setMessageId(received.messageId());
+		}
+		long delay = this.config.responseDelay().toMillis();
+		if (delay <= 0) {
+			this.ledger.submitAnswered();
+			return response;
+		}
+		this.scheduler.schedule(() -> respond(response), delay, TimeUnit.MILLISECONDS);
+		return null;
+	}
+
+	private void respond(SubmitSmResp response) {
+		try {
+			this.session.sendResponsePdu(response);
+		}
+		catch (Exception ex) {
+			log.debug("submit_sm_resp not sent: {}", ex.toString());
+		}
+		finally {
+			this.ledger.submitAnswered();
+		}
+	}
+
+	@Override
+	public void fireExpectedPduResponseReceived(PduAsyncResponse response) {
+		this.ledger.deliverResponse(response.getResponse().getCommandStatus());
+	}
+
+}

@@ -1,0 +1,110 @@
+package io.smsgw.simulator.smsc;
+
+import java.time.Duration;
+
+/**
+ * How a {@link SmscSimulator} behaves. Start from {@link #defaults()} and change with the
+ * {@code with*} methods.
+ *
+ * @param host address to listen on
+ * @param port port to listen on, 0 for a free one
+ * @param systemId the only system id accepted at bind
+ * @param password the only password accepted at bind
+ * @param idFormat how message ids are written
+ * @param receiptDelay pause between a submit and its receipt
+ * @param receiptStat the {@code stat} of every receipt (DELIVRD, UNDELIV, EXPIRED, REJECTD, ...)
+ * @param receiptsOnlyWhenRequested send a receipt only when registered_delivery asks for one
+ * @param throttleShare share (0..1) of submits answered ESME_RTHROTTLED
+ * @param failShare share (0..1) of submits answered {@code failStatus}
+ * @param failStatus the command_status of failed submits, e.g. 0x0000000B ESME_RINVDSTADR
+ * @param windowSize requests the simulator keeps in flight towards a client (deliver_sm)
+ * @param responseDelay pause before each submit_sm_resp (0 answers at once), to make windowing visible
+ */
+public record SmscSimulatorConfig(String host, int port, String systemId, String password, MessageIdFormat idFormat,
+		Duration receiptDelay, String receiptStat, boolean receiptsOnlyWhenRequested, double throttleShare,
+		double failShare, int failStatus, int windowSize, Duration responseDelay) {
+
+	/** ESME_RTHROTTLED. */
+	public static final int STATUS_THROTTLED = 0x58;
+
+	/** ESME_RINVDSTADR. */
+	public static final int STATUS_INVALID_DEST = 0x0B;
+
+	public SmscSimulatorConfig {
+		if (port < 0 || port > 65535) {
+			throw new IllegalArgumentException("port must be 0..65535, was " + port);
+		}
+		if (throttleShare < 0 || failShare < 0 || throttleShare + failShare > 1) {
+			throw new IllegalArgumentException("throttleShare and failShare must be >= 0 and add up to at most 1");
+		}
+		if (windowSize < 1) {
+			throw new IllegalArgumentException("windowSize must be at least 1");
+		}
+		if (receiptDelay.isNegative() || responseDelay.isNegative()) {
+			throw new IllegalArgumentException("delays must not be negative");
+		}
+	}
+
+	/** 127.0.0.1, a free port, smsc/secret, hex ids, DELIVRD receipts after 100 ms, no errors, window 50. */
+	public static SmscSimulatorConfig defaults() {
+		return new SmscSimulatorConfig("127.0.0.1", 0, "smsc", "secret", MessageIdFormat.HEX, Duration.ofMillis(100),
+				"DELIVRD", true, 0, 0, STATUS_INVALID_DEST, 50, Duration.ZERO);
+	}
+
+	public SmscSimulatorConfig withPort(int port) {
+		return new SmscSimulatorConfig(this.host, port, this.systemId, this.password, this.idFormat, this.receiptDelay,
+				this.receiptStat, this.receiptsOnlyWhenRequested, this.throttleShare, this.failShare, this.failStatus,
+				this.windowSize, this.responseDelay);
+	}
+
+	public SmscSimulatorConfig withCredentials(String systemId, String password) {
+		return new SmscSimulatorConfig(this.host, this.port, systemId, password, this.idFormat, this.receiptDelay,
+				this.receiptStat, this.receiptsOnlyWhenRequested, this.throttleShare, this.failShare, this.failStatus,
+				this.windowSize, this.responseDelay);
+	}
+
+	public SmscSimulatorConfig withIdFormat(MessageIdFormat idFormat) {
+		return new SmscSimulatorConfig(this.host, this.port, this.systemId, this.password, idFormat, this.receiptDelay,
+				this.receiptStat, this.receiptsOnlyWhenRequested, this.throttleShare, this.failShare, this.failStatus,
+				this.windowSize, this.responseDelay);
+	}
+
+	public SmscSimulatorConfig withReceipts(Duration delay, String stat, boolean onlyWhenRequested) {
+		return new SmscSimulatorConfig(this.host, this.port, this.systemId, this.password, this.idFormat, delay, stat,
+				onlyWhenRequested, this.throttleShare, this.failShare, this.failStatus, this.windowSize,
+				this.responseDelay);
+	}
+
+	public SmscSimulatorConfig withThrottleShare(double share) {
+		return new SmscSimulatorConfig(this.host, this.port, this.systemId, this.password, this.idFormat,
+				this.receiptDelay, this.receiptStat, this.receiptsOnlyWhenRequested, share, this.failShare,
+				this.failStatus, this.windowSize, this.responseDelay);
+	}
+
+	public SmscSimulatorConfig withFailures(double share, int status) {
+		return new SmscSimulatorConfig(this.host, this.port, this.systemId, this.password, this.idFormat,
+				this.receiptDelay, this.receiptStat, this.receiptsOnlyWhenRequested, this.throttleShare, share, status,
+				this.windowSize, this.responseDelay);
+	}
+
+	public SmscSimulatorConfig withWindowSize(int windowSize) {
+		return new SmscSimulatorConfig(this.host, this.port, this.systemId, this.password, this.idFormat,
+				this.receiptDelay, this.receiptStat, this.receiptsOnlyWhenRequested, this.throttleShare, this.failShare,
+				this.failStatus, windowSize, this.responseDelay);
+	}
+
+	public SmscSimulatorConfig withResponseDelay(Duration delay) {
+		return new SmscSimulatorConfig(this.host, this.port, this.systemId, this.password, this.idFormat,
+				this.receiptDelay, this.receiptStat, this.receiptsOnlyWhenRequested, this.throttleShare, this.failShare,
+				this.failStatus, this.windowSize, delay);
+	}
+
+	@Override
+	public String toString() {
+		return "SmscSimulatorConfig[" + this.host + ":" + this.port + " systemId=" + this.systemId + " ids="
+				+ this.idFormat + " receipt=" + this.receiptStat + "/" + this.receiptDelay.toMillis() + "ms throttle="
+				+ this.throttleShare + " fail=" + this.failShare + "@0x" + Integer.toHexString(this.failStatus)
+				+ " window=" + this.windowSize + "]";
+	}
+
+}
