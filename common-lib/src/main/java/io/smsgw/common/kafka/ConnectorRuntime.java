@@ -25,8 +25,8 @@ import io.smsgw.common.event.Topics;
 
 /**
  * Runs the dispatch listener containers of a service's connectors and publishes their health.
- * Stops its containers before the connectors close (it is a late-phase lifecycle), so that a
- * shutdown finishes the polls in flight and acknowledges only what has an outcome.
+ * Stops its containers before the connectors close their links (see {@link #getPhase()}), so
+ * that a shutdown finishes the polls in flight and acknowledges only what has an outcome.
  */
 public class ConnectorRuntime implements SmartLifecycle {
 
@@ -117,10 +117,14 @@ public class ConnectorRuntime implements SmartLifecycle {
 		return this.running;
 	}
 
+	/**
+	 * The highest phase: started last and stopped first, so the dispatch containers finish their
+	 * polls while the links are still up. A connector that is itself a {@link SmartLifecycle} must
+	 * use a lower phase (such as 0), never the default {@code Integer.MAX_VALUE}.
+	 */
 	@Override
 	public int getPhase() {
-		// stop before the connectors' own lifecycles (default phase) close their links
-		return Integer.MAX_VALUE - 100;
+		return Integer.MAX_VALUE;
 	}
 
 }

@@ -60,11 +60,9 @@ public class SmsKafkaAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(CommonErrorHandler.class)
 	DefaultErrorHandler smsErrorHandler(KafkaOperations<Object, Object> kafka, SmsKafkaProperties properties) {
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
-				(record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
 		ExponentialBackOff backOff = new ExponentialBackOff(properties.retryBackoff().toMillis(), 2.0);
 		backOff.setMaxAttempts(properties.retryAttempts());
-		return new DefaultErrorHandler(recoverer, backOff);
+		return new DefaultErrorHandler(deadLetterRecoverer(kafka), backOff);
 	}
 
 	@Bean
@@ -75,6 +73,12 @@ public class SmsKafkaAutoConfiguration {
 			topics.add(topic(Topics.deadLetter(name), properties));
 		}
 		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+	}
+
+	/** Publishes a failed record to {@code <topic>-dlt}, on the partition it came from. */
+	public static DeadLetterPublishingRecoverer deadLetterRecoverer(KafkaOperations<?, ?> kafka) {
+		return new DeadLetterPublishingRecoverer(kafka,
+				(record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
 	}
 
 	/** A topic of the gateway with the configured partitions and replicas. */

@@ -1,6 +1,5 @@
 package io.smsgw.dlr.correlation;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -105,9 +104,12 @@ class Correlator {
 		});
 	}
 
+	/**
+	 * A receipt's status is timed when the gateway received it: the receipt's own {@code done date}
+	 * has minute precision and the SMSC's local time without a zone, so it cannot order a history.
+	 */
 	private static void apply(TrackedMessage message, int partNumber, ReceiptReceived receipt) {
-		Instant at = (receipt.doneAt() != null) ? receipt.doneAt() : receipt.receivedAt();
-		message.receipt(partNumber, receipt.state().status(), receipt.errorCode(), at);
+		message.receipt(partNumber, receipt.state().status(), receipt.errorCode(), receipt.receivedAt());
 	}
 
 	private static Set<UUID> ids(List<UUID> ids) {

@@ -22,7 +22,7 @@ import io.smsgw.common.event.ReceiptReceived;
 import io.smsgw.common.event.ReceiptState;
 import io.smsgw.common.event.StatusChanged;
 import io.smsgw.common.event.Topics;
-import io.smsgw.dlr.KafkaTestClient;
+import io.smsgw.infra.KafkaTestClient;
 import io.smsgw.infra.InfrastructureInitializer;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
@@ -16,7 +15,6 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -67,9 +65,7 @@ class RouterConfiguration {
 
 	@Bean
 	DispatchPublisher dispatchPublisher(KafkaOperations<String, Object> kafka) {
-		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
-				(record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
-		return new KafkaDispatchPublisher(kafka, deadLetters);
+		return new KafkaDispatchPublisher(kafka, SmsKafkaAutoConfiguration.deadLetterRecoverer(kafka));
 	}
 
 	@Bean

@@ -27,8 +27,8 @@ import io.smsgw.common.event.MessageAccepted;
 import io.smsgw.common.event.MessageFailed;
 import io.smsgw.common.event.SmsEvent;
 import io.smsgw.common.event.Topics;
+import io.smsgw.infra.KafkaTestClient;
 import io.smsgw.infra.InfrastructureInitializer;
-import io.smsgw.router.KafkaTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

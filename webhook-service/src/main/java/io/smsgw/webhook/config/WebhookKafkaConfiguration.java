@@ -1,7 +1,6 @@
 package io.smsgw.webhook.config;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +15,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 import io.smsgw.common.event.Topics;
+import io.smsgw.common.kafka.SmsKafkaAutoConfiguration;
 import io.smsgw.common.kafka.SmsKafkaProperties;
 import io.smsgw.webhook.status.DeliveryAbandonedException;
 
@@ -38,8 +38,7 @@ class WebhookKafkaConfiguration {
 	@Bean
 	DefaultErrorHandler webhookErrorHandler(KafkaOperations<Object, Object> kafka, SmsKafkaProperties properties,
 			PartitionPausingBackOffHandler backOffHandler) {
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
-				(record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+		DeadLetterPublishingRecoverer recoverer = SmsKafkaAutoConfiguration.deadLetterRecoverer(kafka);
 		ExponentialBackOff quick = new ExponentialBackOff(properties.retryBackoff().toMillis(), 2.0);
 		quick.setMaxAttempts(properties.retryAttempts());
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, quick, backOffHandler);
