@@ -13,10 +13,12 @@ import java.util.UUID;
  * @param reason a readable reason
  * @param retriable whether another route (or a later try) may succeed
  * @param failedAt when it failed
+ * @param request the dispatch that failed, so that the router can offer it to the next candidate
+ * without storing every message itself ({@code null} in events written before it was added)
  */
 @EventSchema(name = "DispatchFailed", version = 1)
 public record DispatchFailed(UUID messageId, String connectorId, int attempt, String errorCode, String reason,
-		boolean retriable, Instant failedAt) implements SmsEvent {
+		boolean retriable, Instant failedAt, DispatchRequest request) implements SmsEvent {
 
 	@Override
 	public String key() {

@@ -14,10 +14,24 @@ import java.util.UUID;
  * @param body the text
  * @param attempt 1 for the first route tried, 2 for the next, and so on
  * @param acceptedAt when the API accepted it
+ * @param validUntil when the network should give up delivering it, or {@code null} for the
+ * connector's default validity period
  */
 @EventSchema(name = "DispatchRequest", version = 1)
 public record DispatchRequest(UUID messageId, String tenantId, String connectorId, String to, String from,
-		String body, int attempt, Instant acceptedAt) implements SmsEvent {
+		String body, int attempt, Instant acceptedAt, Instant validUntil) implements SmsEvent {
+
+	/** A dispatch with the connector's default validity period. */
+	public DispatchRequest(UUID messageId, String tenantId, String connectorId, String to, String from, String body,
+			int attempt, Instant acceptedAt) {
+		this(messageId, tenantId, connectorId, to, from, body, attempt, acceptedAt, null);
+	}
+
+	/** The same message offered to another connector as the next attempt. */
+	public DispatchRequest nextAttempt(String nextConnectorId) {
+		return new DispatchRequest(this.messageId, this.tenantId, nextConnectorId, this.to, this.from, this.body,
+				this.attempt + 1, this.acceptedAt, this.validUntil);
+	}
 
 	@Override
 	public String key() {

@@ -37,6 +37,9 @@ public final class Topics {
 	/** Bind and modem health reported by connectors. */
 	public static final String CONNECTOR_HEALTH = "sms.connector.health";
 
+	/** Changes of routes and connectors, so that every router instance reloads without a restart. */
+	public static final String ROUTING_CHANGED = "sms.routing.changed";
+
 	public static final String RETRY_SUFFIX = "-retry";
 
 	public static final String DLT_SUFFIX = "-dlt";
@@ -44,7 +47,7 @@ public final class Topics {
 	private static final Map<String, Class<? extends SmsEvent>> EVENT_TYPES = Map.of(MT_ACCEPTED,
 			MessageAccepted.class, MT_SENT, MessageSent.class, MT_DISPATCH_FAILED, DispatchFailed.class, MT_FAILED,
 			MessageFailed.class, MT_STATUS, StatusChanged.class, DLR_RECEIVED, ReceiptReceived.class, MO_RECEIVED,
-			InboundReceived.class, CONNECTOR_HEALTH, ConnectorHealth.class);
+			InboundReceived.class, CONNECTOR_HEALTH, ConnectorHealth.class, ROUTING_CHANGED, RoutingChanged.class);
 
 	private Topics() {
 	}

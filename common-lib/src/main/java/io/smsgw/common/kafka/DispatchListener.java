@@ -112,7 +112,7 @@ public class DispatchListener implements BatchAcknowledgingMessageListener<Strin
 		if (outcome instanceof DispatchOutcome.Failed failed) {
 			return this.kafka.send(Topics.MT_DISPATCH_FAILED, key,
 					new DispatchFailed(request.messageId(), this.connector.id(), request.attempt(), failed.errorCode(),
-							failed.reason(), failed.retriable(), this.clock.instant()));
+							failed.reason(), failed.retriable(), this.clock.instant(), request));
 		}
 		return this.kafka.send(Topics.dispatch(this.connector.id()), key, request);
 	}

@@ -47,19 +47,11 @@ public class AcceptedListener {
 			containerFactory = "routerListenerContainerFactory", batch = "true")
 	void onAccepted(List<ConsumerRecord<String, SmsEvent>> records) {
 		for (ConsumerRecord<String, SmsEvent> record : records) {
-			Exception unreadable = RecordReader.unreadable(record);
-			if (unreadable == null && (!(record.value() instanceof MessageAccepted accepted)
-					|| accepted.messageId() == null)) {
-				unreadable = new IllegalArgumentException("Not a MessageAccepted with a message id");
+			MessageAccepted event = RecordReader.readOrDeadLetter(record, MessageAccepted.class, MessageAccepted::messageId, this.publisher,
+					this.metrics);
+			if (event != null) {
+				route(event);
 			}
-			if (unreadable != null) {
-				log.warn("Unreadable record at {}-{}@{}; sent to the dead-letter topic: {}", record.topic(),
-						record.partition(), record.offset(), unreadable.getMessage());
-				this.publisher.deadLetter(record, unreadable);
-				this.metrics.deadLettered(record.topic());
-				continue;
-			}
-			route((MessageAccepted) record.value());
 		}
 	}
 
@@ -74,7 +66,7 @@ public class AcceptedListener {
 		}
 		String connectorId = candidates.get(0);
 		this.publisher.dispatch(new DispatchRequest(message.messageId(), message.tenantId(), connectorId, message.to(),
-				message.from(), message.body(), 1, message.acceptedAt()));
+				message.from(), message.body(), 1, message.acceptedAt(), message.validUntil()));
 		this.metrics.routed(connectorId);
 	}
 

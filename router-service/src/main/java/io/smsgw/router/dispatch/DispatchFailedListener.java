@@ -45,19 +45,11 @@ public class DispatchFailedListener {
 			containerFactory = "routerListenerContainerFactory", batch = "true")
 	void onDispatchFailed(List<ConsumerRecord<String, SmsEvent>> records) {
 		for (ConsumerRecord<String, SmsEvent> record : records) {
-			Exception unreadable = RecordReader.unreadable(record);
-			if (unreadable == null && (!(record.value() instanceof DispatchFailed failed)
-					|| failed.messageId() == null)) {
-				unreadable = new IllegalArgumentException("Not a DispatchFailed with a message id");
+			DispatchFailed event = RecordReader.readOrDeadLetter(record, DispatchFailed.class, DispatchFailed::messageId, this.publisher,
+					this.metrics);
+			if (event != null) {
+				handle(event);
 			}
-			if (unreadable != null) {
-				log.warn("Unreadable record at {}-{}@{}; sent to the dead-letter topic: {}", record.topic(),
-						record.partition(), record.offset(), unreadable.getMessage());
-				this.publisher.deadLetter(record, unreadable);
-				this.metrics.deadLettered(record.topic());
-				continue;
-			}
-			handle((DispatchFailed) record.value());
 		}
 	}
 

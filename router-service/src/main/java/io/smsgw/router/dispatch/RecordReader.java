@@ -1,6 +1,10 @@
 package io.smsgw.router.dispatch;
 
+import java.util.function.Function;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -12,7 +16,9 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
  */
 final class RecordReader {
 
-	private static final LogAccessor log = new LogAccessor(RecordReader.class);
+	private static final LogAccessor logAccessor = new LogAccessor(RecordReader.class);
+
+	private static final Logger log = LoggerFactory.getLogger(RecordReader.class);
 
 	private RecordReader() {
 	}
@@ -23,8 +29,29 @@ final class RecordReader {
 			return null;
 		}
 		DeserializationException cause = SerializationUtils.getExceptionFromHeader(record,
-				SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, log);
+				SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, logAccessor);
 		return (cause != null) ? cause : new IllegalArgumentException("Record without a value");
+	}
+
+	/**
+	 * The record's event when it is a readable {@code type} with a message id; otherwise the
+	 * record goes to its dead-letter topic (inside the listener's transaction) and the answer is
+	 * {@code null}.
+	 */
+	static <T> T readOrDeadLetter(ConsumerRecord<String, ?> record, Class<T> type, Function<T, Object> messageId,
+			DispatchPublisher publisher, RouterMetrics metrics) {
+		Exception unreadable = unreadable(record);
+		if (unreadable == null && (!type.isInstance(record.value()) || messageId.apply(type.cast(record.value())) == null)) {
+			unreadable = new IllegalArgumentException("Not a " + type.getSimpleName() + " with a message id");
+		}
+		if (unreadable == null) {
+			return type.cast(record.value());
+		}
+		log.warn("Unreadable record at {}-{}@{}; sent to the dead-letter topic: {}", record.topic(), record.partition(),
+				record.offset(), unreadable.getMessage());
+		publisher.deadLetter(record, unreadable);
+		metrics.deadLettered(record.topic());
+		return null;
 	}
 
 }

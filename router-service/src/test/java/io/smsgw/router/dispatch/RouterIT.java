@@ -89,8 +89,8 @@ class RouterIT {
 		UUID permanent = UUID.randomUUID();
 		UUID transientFailure = UUID.randomUUID();
 		KafkaTestClient.publish(Topics.MT_DISPATCH_FAILED,
-				new DispatchFailed(permanent, "it-default", 1, "0x0000000B", "Invalid destination", false, now()),
-				new DispatchFailed(transientFailure, "it-default", 1, "0x00000008", "System error", true, now()));
+				new DispatchFailed(permanent, "it-default", 1, "0x0000000B", "Invalid destination", false, now(), null),
+				new DispatchFailed(transientFailure, "it-default", 1, "0x00000008", "System error", true, now(), null));
 
 		List<SmsEvent> failed = KafkaTestClient.readValues(Topics.MT_FAILED,
 				(e) -> Set.of(permanent, transientFailure).contains(((MessageFailed) e).messageId()), 2);
