@@ -32,7 +32,10 @@ import io.smsgw.infra.TestInfrastructure;
 		"sms.api.seed.tenants[0].tenant-id=tenant-b", "sms.api.seed.tenants[0].client-id=client-b",
 		"sms.api.seed.tenants[0].client-secret=secret-b", "sms.api.seed.tenants[0].default-region=GB",
 		"sms.api.seed.tenants[1].tenant-id=tenant-a", "sms.api.seed.tenants[1].client-id=reader-a",
-		"sms.api.seed.tenants[1].client-secret=secret-r", "sms.api.seed.tenants[1].scopes=messages:read" })
+		"sms.api.seed.tenants[1].client-secret=secret-r", "sms.api.seed.tenants[1].scopes=messages:read",
+		"sms.api.seed.tenants[2].tenant-id=operator", "sms.api.seed.tenants[2].client-id=admin-1",
+		"sms.api.seed.tenants[2].client-secret=secret-admin", "sms.api.seed.tenants[2].scopes=admin",
+		"sms.api.messages.scheduler-poll-interval=200ms" })
 @ContextConfiguration(initializers = InfrastructureInitializer.class)
 public abstract class ApiTestSupport {
 
@@ -89,6 +92,35 @@ public abstract class ApiTestSupport {
 			request.header("Authorization", "Bearer " + token);
 		}
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** Any request; {@code headers} are name, value pairs. */
+	protected HttpResponse<String> call(String method, String path, String token, String contentType, String body,
+			String... headers) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
+					: HttpRequest.BodyPublishers.noBody());
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** A JSON request. */
+	protected HttpResponse<String> callJson(String method, String path, String token, Object body, String... headers)
+			throws Exception {
+		return call(method, path, token, "application/json", (body != null) ? JSON.writeValueAsString(body) : null,
+				headers);
+	}
+
+	protected String adminToken() throws Exception {
+		return token("admin-1", "secret-admin", null);
 	}
 
 	protected static JsonNode json(HttpResponse<String> response) {

@@ -51,6 +51,7 @@ public final class EmbeddedInfrastructure implements Infrastructure {
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setServerConfig("max_connections", "300")
 				.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on")
 				.setServerConfig("listen_addresses", "127.0.0.1");
 			if (postgresPort > 0) {
 				builder.setPort(postgresPort);

@@ -44,13 +44,14 @@ public final class GatewayStack implements AutoCloseable {
 	}
 
 	/**
-	 * Starts everything.
+	 * Starts everything. The broker takes a free port (the embedded KRaft broker cannot be given
+	 * one); {@link #infrastructure()} tells which.
 	 * @param options ports, SMSC and secrets
 	 * @param extraProperties further properties per service name (e.g. a second tenant for tests)
 	 */
 	public static GatewayStack start(LocalStackOptions options, Map<String, Map<String, Object>> extraProperties) {
 		long started = System.nanoTime();
-		Infrastructure infrastructure = EmbeddedInfrastructure.start(options.kafkaPort(), options.postgresPort(),
+		Infrastructure infrastructure = EmbeddedInfrastructure.start(0, options.postgresPort(),
 				null, 3);
 		SmscSimulator simulator = null;
 		GatewayStack stack = null;
@@ -98,6 +99,8 @@ public final class GatewayStack implements AutoCloseable {
 		properties.putAll(serviceProperties(kind));
 		properties.putAll(extra);
 		SpringApplication application = kind.application();
+		// the stack closes the services in order (see close()); a hook per context would race it
+		application.setRegisterShutdownHook(false);
 		List<String> args = new ArrayList<>();
 		properties.forEach((key, value) -> args.add("--" + key + "=" + value));
 		long started = System.nanoTime();

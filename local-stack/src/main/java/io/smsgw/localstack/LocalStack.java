@@ -4,11 +4,13 @@ import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import sun.misc.Signal;
+
 /**
  * Starts the whole gateway on one machine without Docker: {@code java -jar smsgw-local-stack.jar}.
  * Flags (or {@code SMSGW_*} environment variables): {@code --smsc-host}, {@code --smsc-port},
  * {@code --smsc-system-id}, {@code --smsc-password} to bind to a real SMSC instead of the
- * simulator; {@code --api-port}, {@code --base-port}, {@code --kafka-port}, {@code --postgres-port},
+ * simulator; {@code --api-port}, {@code --base-port}, {@code --postgres-port},
  * {@code --simulator-port}, {@code --callback-port}; {@code --client-secret},
  * {@code --webhook-secret}. Ctrl-C stops it cleanly.
  */
@@ -21,15 +23,19 @@ public final class LocalStack {
 		LocalStackOptions options = LocalStackOptions.parse(args, System.getenv());
 		CallbackInspector inspector = CallbackInspector.start(options.callbackPort(), System.out);
 		GatewayStack stack = GatewayStack.start(options, Map.of());
-		CountDownLatch stopped = new CountDownLatch(1);
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			System.out.println("Stopping the gateway…");
-			stack.close();
-			inspector.close();
-			stopped.countDown();
-		}, "local-stack-stop"));
+		// Ctrl-C and SIGTERM stop the services first and the broker and database last; left to
+		// the JVM's shutdown hooks, the embedded PostgreSQL and the broker's temporary directories
+		// would go away while the services still use them.
+		CountDownLatch stopRequested = new CountDownLatch(1);
+		Signal.handle(new Signal("INT"), (signal) -> stopRequested.countDown());
+		Signal.handle(new Signal("TERM"), (signal) -> stopRequested.countDown());
 		printBanner(System.out, stack, inspector.url());
-		stopped.await();
+		stopRequested.await();
+		System.out.println("Stopping the gateway…");
+		stack.close();
+		inspector.close();
+		System.out.println("Stopped.");
+		System.exit(0);
 	}
 
 	static void printBanner(PrintStream out, GatewayStack stack, String callbackUrl) {

@@ -12,7 +12,6 @@ import java.util.Map;
  * @param apiPort port of the REST API
  * @param basePort first port of the other services (router +1, smpp +2, modem +3, dlr +4, webhook +5);
  * 0 gives every service a free port
- * @param kafkaPort port of the embedded Kafka broker (0 for any)
  * @param postgresPort port of the embedded PostgreSQL (0 for any)
  * @param simulatorPort port of the SMSC simulator (0 for any)
  * @param callbackPort port of the callback inspector that prints received webhooks (0 for any)
@@ -23,7 +22,7 @@ import java.util.Map;
  * @param clientSecret the seeded API client's secret
  * @param webhookSecret the seeded tenant's webhook signing secret
  */
-public record LocalStackOptions(int apiPort, int basePort, int kafkaPort, int postgresPort, int simulatorPort,
+public record LocalStackOptions(int apiPort, int basePort, int postgresPort, int simulatorPort,
 		int callbackPort, String smscHost, int smscPort, String smscSystemId, String smscPassword, String clientSecret,
 		String webhookSecret) {
 
@@ -38,7 +37,7 @@ public record LocalStackOptions(int apiPort, int basePort, int kafkaPort, int po
 
 	/** Options for tests: every port free, the simulator, fixed secrets. */
 	public static LocalStackOptions forTests() {
-		return new LocalStackOptions(0, 0, 0, 0, 0, 0, null, 0, "smsgw", "secret", "demo-secret",
+		return new LocalStackOptions(0, 0, 0, 0, 0, null, 0, "smsgw", "secret", "demo-secret",
 				"whsec-demo");
 	}
 
@@ -51,7 +50,7 @@ public record LocalStackOptions(int apiPort, int basePort, int kafkaPort, int po
 		});
 		Settings settings = new Settings(flags, environment);
 		return new LocalStackOptions(settings.integer("api-port", 8080), settings.integer("base-port", 8080),
-				settings.integer("kafka-port", 9092), settings.integer("postgres-port", 5433),
+				settings.integer("postgres-port", 5433),
 				settings.integer("simulator-port", 2775), settings.integer("callback-port", 8099),
 				settings.text("smsc-host", null), settings.integer("smsc-port", 2775),
 				settings.text("smsc-system-id", "smsgw"), settings.text("smsc-password", "secret"),

@@ -20,27 +20,70 @@ import org.springframework.validation.annotation.Validated;
  * @param jwt token issuing and validation
  * @param outbox outbox relay settings
  * @param seed tenants and clients created at start-up when absent
+ * @param limits default per-tenant limits (a tenant's own limits override them)
+ * @param clients API client management by the admin API
  */
 @Validated
 @ConfigurationProperties("sms.api")
 public record ApiProperties(DataSize maxRequestSize, @Valid Messages messages, @Valid Jwt jwt, @Valid Outbox outbox,
-		@Valid Seed seed) {
+		@Valid Seed seed, @Valid Limits limits, @Valid Clients clients) {
 
 	public ApiProperties {
 		maxRequestSize = (maxRequestSize != null) ? maxRequestSize : DataSize.ofKilobytes(64);
-		messages = (messages != null) ? messages : new Messages(null);
+		messages = (messages != null) ? messages : new Messages(null, null, null, null, null, null);
 		jwt = (jwt != null) ? jwt : new Jwt(null, null, null, null, null, null, null);
 		outbox = (outbox != null) ? outbox : new Outbox(null, null, null);
 		seed = (seed != null) ? seed : new Seed(null, null, null, null, null, null, null);
+		limits = (limits != null) ? limits : new Limits(null, null);
+		clients = (clients != null) ? clients : new Clients(null, null);
 	}
 
 	/**
 	 * @param maxParts most parts a message may be split into (1 to 255, default 10)
+	 * @param maxBatchSize most messages in one batch request (default 1000)
+	 * @param maxValidity longest validity period a message may ask for (default 7 days)
+	 * @param maxScheduleAhead how far ahead {@code sendAt} may be (default 30 days)
+	 * @param schedulerPollInterval how often due scheduled messages are looked for (default 1 s)
+	 * @param idempotencyTtl how long an {@code Idempotency-Key} answer is replayed (default 24 h)
 	 */
-	public record Messages(@Min(1) @Max(255) Integer maxParts) {
+	public record Messages(@Min(1) @Max(255) Integer maxParts, @Min(1) @Max(10000) Integer maxBatchSize,
+			Duration maxValidity, Duration maxScheduleAhead, Duration schedulerPollInterval,
+			Duration idempotencyTtl) {
 
 		public Messages {
 			maxParts = (maxParts != null) ? maxParts : 10;
+			maxBatchSize = (maxBatchSize != null) ? maxBatchSize : 1000;
+			maxValidity = (maxValidity != null) ? maxValidity : Duration.ofDays(7);
+			maxScheduleAhead = (maxScheduleAhead != null) ? maxScheduleAhead : Duration.ofDays(30);
+			schedulerPollInterval = (schedulerPollInterval != null) ? schedulerPollInterval : Duration.ofSeconds(1);
+			idempotencyTtl = (idempotencyTtl != null) ? idempotencyTtl : Duration.ofHours(24);
+		}
+
+	}
+
+	/**
+	 * Limits for tenants that set none of their own.
+	 * @param ratePerSecond send requests per second and tenant, per instance (default 50)
+	 * @param dailyQuota messages per tenant and UTC day, or none (the default) for no quota
+	 */
+	public record Limits(@Min(1) Integer ratePerSecond, @Min(1) Integer dailyQuota) {
+
+		public Limits {
+			ratePerSecond = (ratePerSecond != null) ? ratePerSecond : 50;
+		}
+
+	}
+
+	/**
+	 * @param rotationOverlap how long the old secret stays valid after a rotation that does not
+	 * say (default 1 hour; 0 revokes it at once)
+	 * @param maxRotationOverlap the longest overlap a rotation may ask for (default 7 days)
+	 */
+	public record Clients(Duration rotationOverlap, Duration maxRotationOverlap) {
+
+		public Clients {
+			rotationOverlap = (rotationOverlap != null) ? rotationOverlap : Duration.ofHours(1);
+			maxRotationOverlap = (maxRotationOverlap != null) ? maxRotationOverlap : Duration.ofDays(7);
 		}
 
 	}

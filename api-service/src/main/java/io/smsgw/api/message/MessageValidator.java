@@ -1,6 +1,8 @@
 package io.smsgw.api.message;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,18 +21,36 @@ final class MessageValidator {
 
 	private static final int MAX_URL_LENGTH = 2048;
 
-	private final SmsCodec codec;
+	private final int maxParts;
+
+	private final Duration maxValidity;
+
+	private final Duration maxScheduleAhead;
 
 	MessageValidator(int maxParts) {
-		this.codec = new SmsCodec(maxParts, false);
+		this(maxParts, Duration.ofDays(7), Duration.ofDays(30));
+	}
+
+	MessageValidator(int maxParts, Duration maxValidity, Duration maxScheduleAhead) {
+		this.maxParts = maxParts;
+		this.maxValidity = maxValidity;
+		this.maxScheduleAhead = maxScheduleAhead;
+	}
+
+	/** Like {@link #validate(SendMessageRequest, String, Integer, Instant)} with the service limits, now. */
+	ValidMessage validate(SendMessageRequest request, String defaultRegion) {
+		return validate(request, defaultRegion, null, Instant.now());
 	}
 
 	/**
 	 * The request, normalized and encoded.
 	 * @param defaultRegion the tenant's region for national numbers, or {@code null}
+	 * @param tenantMaxParts the tenant's own parts limit (lower than the service's to count), or
+	 * {@code null}
+	 * @param now the time of acceptance
 	 * @throws InvalidRequestException naming each field that is wrong
 	 */
-	ValidMessage validate(SendMessageRequest request, String defaultRegion) {
+	ValidMessage validate(SendMessageRequest request, String defaultRegion, Integer tenantMaxParts, Instant now) {
 		List<FieldProblem> problems = new ArrayList<>();
 		String to = null;
 		if (request.to() == null || request.to().isBlank()) {
@@ -58,9 +78,12 @@ final class MessageValidator {
 		if (request.body() == null || request.body().isBlank()) {
 			problems.add(new FieldProblem("body", "must not be blank"));
 		}
+		else if (request.body().indexOf('\0') >= 0) {
+			problems.add(new FieldProblem("body", "must not contain NUL characters"));
+		}
 		else {
 			try {
-				encoded = this.codec.encode(request.body(), 0);
+				encoded = codec(tenantMaxParts).encode(request.body(), 0);
 			}
 			catch (MessageTooLongException ex) {
 				problems.add(new FieldProblem("body", ex.getMessage()));
@@ -69,10 +92,22 @@ final class MessageValidator {
 		if (request.callbackUrl() != null && !isHttpUrl(request.callbackUrl())) {
 			problems.add(new FieldProblem("callbackUrl", "must be an absolute http or https URL"));
 		}
+		DeliveryOptions options = DeliveryOptions.read(request, now, this.maxValidity, this.maxScheduleAhead,
+				problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidRequestException(problems);
 		}
-		return new ValidMessage(to, from, request.body(), request.callbackUrl(), encoded);
+		return new ValidMessage(to, from, request.body(), request.callbackUrl(), encoded, options);
+	}
+
+	/** The codec for a tenant: the lower of the service's and the tenant's parts limit. */
+	SmsCodec codec(Integer tenantMaxParts) {
+		return new SmsCodec(maxParts(tenantMaxParts), false);
+	}
+
+	/** The lower of the service's and the tenant's parts limit. */
+	int maxParts(Integer tenantMaxParts) {
+		return (tenantMaxParts != null) ? Math.max(1, Math.min(tenantMaxParts, this.maxParts)) : this.maxParts;
 	}
 
 	static boolean isHttpUrl(String value) {
@@ -91,7 +126,8 @@ final class MessageValidator {
 	}
 
 	/** A request that passed validation. */
-	record ValidMessage(String to, String from, String body, String callbackUrl, EncodedMessage encoded) {
+	record ValidMessage(String to, String from, String body, String callbackUrl, EncodedMessage encoded,
+			DeliveryOptions options) {
 	}
 
 }

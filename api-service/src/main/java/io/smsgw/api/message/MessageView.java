@@ -1,14 +1,19 @@
 package io.smsgw.api.message;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * A message as {@code GET /v1/messages/{id}} shows it, with its status history in order.
+ *
+ * @param segments the parts the message is sent in
+ * @param price what the message costs; not computed yet, always {@code null}
  */
-public record MessageView(UUID id, String to, String from, String status, String encoding, int segments,
-		Instant acceptedAt, String errorCode, List<HistoryEntry> history) {
+public record MessageView(UUID id, String to, String from, String status, String messageType, String encoding,
+		int segments, String clientReference, Instant acceptedAt, Instant sendAt, Instant validUntil,
+		String errorCode, BigDecimal price, List<HistoryEntry> history) {
 
 	/** One status the message reached. */
 	public record HistoryEntry(String status, Instant at, String errorCode, String detail) {

@@ -32,6 +32,25 @@ public class OutboxStore {
 	public void append(String topic, SmsEvent event) {
 		this.jdbc.update("INSERT INTO outbox (topic, key, payload) VALUES (?, ?, ?)", topic, event.key(),
 				new String(EventJson.write(event), StandardCharsets.UTF_8));
+		wakeAfterCommit();
+	}
+
+	/** Adds events to the outbox in one JDBC batch, in the current transaction. */
+	public void appendAll(String topic, List<? extends SmsEvent> events) {
+		if (events.isEmpty()) {
+			return;
+		}
+		this.jdbc.batchUpdate("INSERT INTO outbox (topic, key, payload) VALUES (?, ?, ?)", events, events.size(),
+				(ps, event) -> {
+					ps.setString(1, topic);
+					ps.setString(2, event.key());
+					ps.setString(3, new String(EventJson.write(event), StandardCharsets.UTF_8));
+				});
+		wakeAfterCommit();
+	}
+
+	/** Wakes the relay when the current transaction commits (at once without a transaction). */
+	public void wakeAfterCommit() {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override

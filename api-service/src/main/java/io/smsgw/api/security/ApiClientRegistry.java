@@ -1,6 +1,7 @@
 package io.smsgw.api.security;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -15,7 +16,8 @@ import io.smsgw.api.tenant.ApiClientRepository;
 
 /**
  * The authorization server's view of the {@code api_client} table: every client may use the
- * client-credentials grant with its hashed secret, and carries its tenant in its settings.
+ * client-credentials grant with its hashed secret (or, during a rotation overlap, either of two),
+ * and carries its tenant in its settings. Disabled clients are unknown to it.
  */
 class ApiClientRegistry implements RegisteredClientRepository {
 
@@ -46,13 +48,16 @@ class ApiClientRegistry implements RegisteredClientRepository {
 		if (clientId == null || clientId.isBlank() || clientId.length() > 200) {
 			return null;
 		}
-		return this.clients.findById(clientId).map(this::toRegisteredClient).orElse(null);
+		return this.clients.findById(clientId)
+			.filter(ApiClient::isEnabled)
+			.map(this::toRegisteredClient)
+			.orElse(null);
 	}
 
 	private RegisteredClient toRegisteredClient(ApiClient client) {
 		return RegisteredClient.withId(client.getClientId())
 			.clientId(client.getClientId())
-			.clientSecret(client.getSecretHash())
+			.clientSecret(ClientSecrets.accepting(client.getSecretHash(), client.previousSecretHashAt(Instant.now())))
 			.clientIdIssuedAt(client.getCreatedAt())
 			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
 			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)

@@ -12,7 +12,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -42,6 +41,8 @@ class SecurityConfiguration {
 
 	static final String READ = "SCOPE_messages:read";
 
+	static final String ADMIN = "SCOPE_admin";
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
@@ -52,15 +53,20 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	@Order(2)
+	@Order(3)
 	SecurityFilterChain apiChain(HttpSecurity http, ProblemWriter problems) throws Exception {
 		ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error")
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error",
+					"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 			.permitAll()
-			.requestMatchers(HttpMethod.POST, "/v1/messages")
+			.requestMatchers("/v1/admin/**")
+			.hasAuthority(ADMIN)
+			.requestMatchers(HttpMethod.POST, "/v1/messages", "/v1/messages/batch", "/v1/messages/preview")
 			.hasAuthority(SEND)
-			.requestMatchers(HttpMethod.GET, "/v1/messages/*")
+			.requestMatchers(HttpMethod.DELETE, "/v1/messages/*")
+			.hasAuthority(SEND)
+			.requestMatchers(HttpMethod.GET, "/v1/messages", "/v1/messages/*")
 			.hasAuthority(READ)
 			.anyRequest()
 			.authenticated())
@@ -76,7 +82,7 @@ class SecurityConfiguration {
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		return ClientSecrets.encoder();
 	}
 
 	@Bean

@@ -28,7 +28,7 @@ class StatusStore {
 		this.jdbc = jdbc;
 	}
 
-	/** Current status and tenant of the messages that exist, locked until the transaction ends. */
+	/** Current status and tenant of the messages that exist and were sent on, locked until the transaction ends. */
 	Map<UUID, Current> lockCurrent(Collection<UUID> ids) {
 		Map<UUID, Current> current = new HashMap<>();
 		if (ids.isEmpty()) {
@@ -40,8 +40,10 @@ class StatusStore {
 			statement.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
 			return statement;
 		}, (rs) -> {
-			current.put(rs.getObject(1, UUID.class),
-					new Current(rs.getString(2), MessageStatus.valueOf(rs.getString(3))));
+			MessageStatus status = statusOf(rs.getString(3));
+			if (status != null) {
+				current.put(rs.getObject(1, UUID.class), new Current(rs.getString(2), status));
+			}
 		});
 		return current;
 	}
@@ -71,6 +73,19 @@ class StatusStore {
 		ps.setObject(2, change.at().atOffset(ZoneOffset.UTC));
 		ps.setString(3, truncate(change.errorCode(), 100));
 		ps.setObject(4, change.messageId());
+	}
+
+	/**
+	 * The status, or {@code null} for the API's own {@code SCHEDULED} and {@code CANCELED}: such a
+	 * message was never handed on, so events for it are skipped like those of unknown messages.
+	 */
+	private static MessageStatus statusOf(String stored) {
+		try {
+			return MessageStatus.valueOf(stored);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	private static String truncate(String value, int max) {

@@ -34,6 +34,15 @@ public class ApiClient {
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
+	@Column(nullable = false)
+	private boolean enabled = true;
+
+	@Column(name = "previous_secret_hash")
+	private String previousSecretHash;
+
+	@Column(name = "previous_secret_expires_at")
+	private Instant previousSecretExpiresAt;
+
 	protected ApiClient() {
 	}
 
@@ -66,6 +75,22 @@ public class ApiClient {
 
 	public Instant getCreatedAt() {
 		return this.createdAt;
+	}
+
+	/** A disabled client gets no tokens and no Basic-auth access. */
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	/** Until when the secret replaced by the last rotation is valid, or {@code null}. */
+	public Instant getPreviousSecretExpiresAt() {
+		return this.previousSecretExpiresAt;
+	}
+
+	/** The secret replaced by the last rotation, while it is still valid; else {@code null}. */
+	public String previousSecretHashAt(Instant now) {
+		return (this.previousSecretHash != null && this.previousSecretExpiresAt != null
+				&& this.previousSecretExpiresAt.isAfter(now)) ? this.previousSecretHash : null;
 	}
 
 }

@@ -7,4 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
  */
 public interface ApiClientRepository extends JpaRepository<ApiClient, String> {
 
+	/** A tenant's clients. */
+	java.util.List<ApiClient> findByTenantIdOrderByClientId(String tenantId);
+
 }

@@ -26,6 +26,15 @@ public class Tenant {
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
+	@Column(name = "rate_per_second")
+	private Integer ratePerSecond;
+
+	@Column(name = "daily_quota")
+	private Integer dailyQuota;
+
+	@Column(name = "max_parts")
+	private Integer maxParts;
+
 	protected Tenant() {
 	}
 
@@ -51,6 +60,21 @@ public class Tenant {
 
 	public Instant getCreatedAt() {
 		return this.createdAt;
+	}
+
+	/** Send requests per second (per instance), or {@code null} for the service default. */
+	public Integer getRatePerSecond() {
+		return this.ratePerSecond;
+	}
+
+	/** Messages per UTC day, or {@code null} for the service default. */
+	public Integer getDailyQuota() {
+		return this.dailyQuota;
+	}
+
+	/** Most parts per message, or {@code null} for the service default. */
+	public Integer getMaxParts() {
+		return this.maxParts;
 	}
 
 }

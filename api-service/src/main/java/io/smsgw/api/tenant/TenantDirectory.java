@@ -42,6 +42,11 @@ public class TenantDirectory {
 		return tenant;
 	}
 
+	/** Forgets a cached tenant, after a change through this instance (others see it within a minute). */
+	public void evict(String tenantId) {
+		this.cache.remove(tenantId);
+	}
+
 	private record Cached(Tenant tenant, Instant expiresAt) {
 	}
 

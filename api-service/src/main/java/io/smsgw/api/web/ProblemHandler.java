@@ -45,7 +45,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		MismatchedInputException mismatched = causeOf(ex, MismatchedInputException.class);
 		if (mismatched != null && !mismatched.getPath().isEmpty()) {
 			return problem(HttpStatus.BAD_REQUEST, "Validation failed",
-					List.of(new FieldProblem(path(mismatched), "must be a string")));
+					List.of(new FieldProblem(path(mismatched), "has the wrong type or is out of range")));
 		}
 		return problem(HttpStatus.BAD_REQUEST, "Malformed JSON request body", List.of());
 	}
@@ -58,6 +58,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<Object> notFound(NotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, ex.getMessage(), List.of());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> conflict(ConflictException ex) {
+		return problem(HttpStatus.CONFLICT, ex.getMessage(), List.of());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> tooMany(TooManyRequestsException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
+			.body(problem);
 	}
 
 	@ExceptionHandler

@@ -44,4 +44,25 @@ public enum Encoding {
 		};
 	}
 
+	/**
+	 * The alphabet a TP-Data-Coding-Scheme names (3GPP TS 23.038 §4): the general and automatic
+	 * deletion groups (bits 3..2), the message waiting groups (0xC0 to 0xDF GSM-7, 0xE0 to 0xEF
+	 * UCS-2) and the data coding/message class group (bit 2). Reserved values read as GSM-7, as
+	 * the standard asks.
+	 */
+	public static Encoding ofDataCodingScheme(int dcs) {
+		int scheme = dcs & 0xFF;
+		if (scheme < 0x80) {
+			return switch ((scheme >> 2) & 0x03) {
+				case 0x01 -> BINARY;
+				case 0x02 -> UCS2;
+				default -> GSM7;
+			};
+		}
+		if (scheme >= 0xF0) {
+			return ((scheme & 0x04) != 0) ? BINARY : GSM7;
+		}
+		return (scheme >= 0xE0) ? UCS2 : GSM7;
+	}
+
 }

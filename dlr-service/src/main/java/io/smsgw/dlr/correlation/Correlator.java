@@ -109,7 +109,12 @@ class Correlator {
 	 * has minute precision and the SMSC's local time without a zone, so it cannot order a history.
 	 */
 	private static void apply(TrackedMessage message, int partNumber, ReceiptReceived receipt) {
-		message.receipt(partNumber, receipt.state().status(), receipt.errorCode(), receipt.receivedAt());
+		message.receipt(partNumber, receipt.state().status(), networkError(receipt.errorCode()), receipt.receivedAt());
+	}
+
+	/** The receipt's {@code err} code, or {@code null} for "no error" (000, 0, blank). */
+	static String networkError(String code) {
+		return (code == null || code.isBlank() || code.strip().chars().allMatch((c) -> c == '0')) ? null : code.strip();
 	}
 
 	private static Set<UUID> ids(List<UUID> ids) {

@@ -57,6 +57,7 @@ class DlrIT {
 			assertThat(s.tenantId()).isEqualTo("tenant-a");
 			assertThat(s.callbackUrl()).isEqualTo(CALLBACK);
 			assertThat(s.eventId()).isEqualTo(StatusChanged.eventIdOf(id, s.status()));
+			assertThat(s.errorCode()).as("err:000 means no error").isNull();
 		});
 		assertThat(partStatuses(id)).containsExactly("DELIVERED", "DELIVERED");
 	}

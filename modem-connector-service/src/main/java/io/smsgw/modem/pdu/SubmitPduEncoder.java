@@ -8,11 +8,13 @@ import java.util.List;
 import io.smsgw.common.codec.EncodedMessage;
 import io.smsgw.common.codec.Encoding;
 import io.smsgw.common.codec.Segment;
+import io.smsgw.common.codec.Septets;
 
 /**
  * Encodes the parts of a message as SMS-SUBMIT PDUs (3GPP TS 23.040 §9.2.2.2): message
  * reference 0 (the modem assigns one), international destination, PID 0, DCS of the encoding,
- * relative validity, and the user data with the concatenation header when there is one.
+ * relative validity, and the user data with its header (concatenation, national shift tables)
+ * when there is one; GSM-7 septets are packed after the fill bits by the codec's {@link Septets}.
  */
 public final class SubmitPduEncoder {
 
@@ -57,11 +59,8 @@ public final class SubmitPduEncoder {
 		tpdu.write(encoding.dataCoding());
 		tpdu.write(this.validity);
 		if (encoding == Encoding.GSM7) {
-			int headerSeptets = udhi ? Septets.headerSeptets(segment.udh().length) : 0;
-			int fillBits = headerSeptets * 7 - segment.udh().length * 8;
-			tpdu.write(headerSeptets + segment.payload().length);
-			tpdu.writeBytes(segment.udh());
-			tpdu.writeBytes(Septets.pack(segment.payload(), fillBits));
+			tpdu.write(Septets.userDataLength(segment.udh().length, segment.units()));
+			tpdu.writeBytes(segment.packedUserData());
 		}
 		else {
 			tpdu.write(segment.udh().length + segment.payload().length);

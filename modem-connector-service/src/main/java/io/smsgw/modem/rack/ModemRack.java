@@ -32,7 +32,7 @@ public final class ModemRack implements SmsConnector {
 
 	private final SendObserver observer;
 
-	private final SmsCodec codec = SmsCodec.defaults();
+	private final SmsCodec codec;
 
 	private final AtomicInteger next = new AtomicInteger();
 
@@ -43,6 +43,7 @@ public final class ModemRack implements SmsConnector {
 		this.settings = settings;
 		this.timeouts = timeouts;
 		this.observer = observer;
+		this.codec = new SmsCodec(settings.codecOptions());
 		this.modems = settings.modems()
 			.stream()
 			.map((modem) -> new Modem(settings.id(), modem, settings, opener, timeouts, clock))

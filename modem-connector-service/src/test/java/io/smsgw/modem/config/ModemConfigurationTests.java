@@ -10,6 +10,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
 import io.smsgw.common.connector.SmsConnector;
+import io.smsgw.common.codec.CodecOptions;
+import io.smsgw.common.codec.NationalLanguage;
 import io.smsgw.modem.rack.ModemSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,11 +52,25 @@ class ModemConfigurationTests {
 				assertThat(second.baudRate()).isEqualTo(9600);
 				assertThat(second.messagesPerMinute()).isEqualTo(3);
 				assertThat(properties.racks().get(0).validity()).isEqualTo(Duration.ofDays(1));
+				assertThat(properties.racks().get(0).codecOptions()).isEqualTo(CodecOptions.defaults());
 				assertThat(properties.sendTimeout()).isEqualTo(Duration.ofSeconds(20));
 				assertThat(first.toString()).contains("pin=****").doesNotContain("1234");
 				SmsConnector rack = context.getBean(ModemRacks.class).connectors().get(0);
 				assertThat(rack.id()).isEqualTo("office");
 				assertThat(rack.links()).isEqualTo(new SmsConnector.LinkCount(0, 2));
+			});
+	}
+
+	@Test
+	void bindsTheCodecOptionsOfARack() {
+		this.runner
+			.withPropertyValues("sms.modem.racks[0].id=istanbul", "sms.modem.racks[0].national-language=turkish",
+					"sms.modem.racks[0].max-parts=3")
+			.run((context) -> {
+				CodecOptions options = context.getBean(ModemProperties.class).racks().get(0).codecOptions();
+				assertThat(options.lockingShift()).isEqualTo(NationalLanguage.TURKISH);
+				assertThat(options.singleShift()).isEqualTo(NationalLanguage.TURKISH);
+				assertThat(options.maxParts()).isEqualTo(3);
 			});
 	}
 

@@ -2,15 +2,21 @@ package io.smsgw.modem.pdu;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.smsgw.common.codec.CodecOptions;
+import io.smsgw.common.codec.DecodedPart;
 import io.smsgw.common.codec.EncodedMessage;
 import io.smsgw.common.codec.Encoding;
+import io.smsgw.common.codec.NationalLanguage;
 import io.smsgw.common.codec.Segment;
+import io.smsgw.common.codec.Septets;
 import io.smsgw.common.codec.SmsCodec;
+import io.smsgw.common.codec.SmsDecoder;
 import io.smsgw.modem.sim.SubmitPduDecoder;
 import io.smsgw.modem.sim.SubmitPduDecoder.Submit;
 
@@ -101,6 +107,22 @@ class SubmitPduEncoderTests {
 		assertThat(first.text() + second.text()).isEqualTo(text);
 		assertThat(pdus).allSatisfy((pdu) -> assertThat(pdu.hex().length() / 2 - 1).isEqualTo(pdu.tpduLength()));
 		assertThat(pdus.get(0).tpduLength()).isLessThanOrEqualTo(164);
+	}
+
+	@Test
+	void sendsTurkishInGsm7WithTheLockingShiftElement() {
+		SmsCodec turkish = new SmsCodec(CodecOptions.defaults().withNationalLanguage(NationalLanguage.TURKISH));
+		SubmitPduEncoder encoder = new SubmitPduEncoder(null, Duration.ofDays(1), false);
+
+		SubmitPdu pdu = encoder.encode("+905321234567", turkish.encode("Görüşürüz, iyi akşamlar", 0)).get(0);
+
+		// 51 = SUBMIT, VPF, UDHI | DCS 00: the UDH, not the DCS, names the table | UDL 1C = 5 header
+		// septets (03 25 01 01: 32 bits + 3 fill bits) + 23 septets
+		assertThat(pdu.hex()).startsWith("0051000C910935123254760000A71C03250101");
+		byte[] tpdu = HEX.parseHex(pdu.hex());
+		DecodedPart part = SmsDecoder.decodeTpdu(Arrays.copyOfRange(tpdu, 15, tpdu.length), 0x1C, Encoding.GSM7, true);
+		assertThat(part.text()).isEqualTo("Görüşürüz, iyi akşamlar");
+		assertThat(part.header().charset().lockingShift()).isEqualTo(NationalLanguage.TURKISH);
 	}
 
 	@Test

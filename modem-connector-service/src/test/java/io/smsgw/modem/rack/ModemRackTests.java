@@ -186,7 +186,7 @@ class ModemRackTests {
 	}
 
 	private void startRack(ModemSettings... modems) {
-		RackSettings settings = new RackSettings("rack1", List.of(modems), null, null);
+		RackSettings settings = new RackSettings("rack1", List.of(modems), null, null, null, null);
 		this.rack = new ModemRack(settings, this.opener, TIMEOUTS, (rackId, outcome) -> this.observed.add(outcome),
 				Clock.systemUTC());
 		this.rack.start();

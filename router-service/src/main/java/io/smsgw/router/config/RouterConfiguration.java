@@ -1,14 +1,14 @@
 package io.smsgw.router.config;
 
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
+
+import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -16,9 +16,11 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
 
-import io.smsgw.common.event.Topics;
 import io.smsgw.common.kafka.SmsKafkaAutoConfiguration;
 import io.smsgw.common.kafka.SmsKafkaProperties;
 import io.smsgw.router.dispatch.AcceptedListener;
@@ -26,25 +28,63 @@ import io.smsgw.router.dispatch.DispatchFailedListener;
 import io.smsgw.router.dispatch.DispatchPublisher;
 import io.smsgw.router.dispatch.KafkaDispatchPublisher;
 import io.smsgw.router.dispatch.RouterMetrics;
+import io.smsgw.router.dispatch.RoutingDecisions;
+import io.smsgw.router.health.HealthListener;
+import io.smsgw.router.health.HealthTracker;
 import io.smsgw.router.routing.FailoverPolicy;
-import io.smsgw.router.routing.PrefixRouteSelector;
-import io.smsgw.router.routing.RouteSelector;
+import io.smsgw.router.table.ConnectorTopics;
+import io.smsgw.router.table.DefaultRouteSeeder;
+import io.smsgw.router.table.RoutingChangeListener;
+import io.smsgw.router.table.RoutingRepository;
+import io.smsgw.router.table.RoutingTables;
 
 /**
- * Wires the router: route selection, the transactional batch listeners and the dispatch topics
- * of the configured connectors.
+ * Wires the router: the route table and its reloads, connector health, the transactional batch
+ * listeners and the per-instance listeners of change and health events.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class RouterConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
-	RouteSelector routeSelector(RouterProperties properties) {
-		List<Map.Entry<String, String>> routes = properties.routes()
-			.stream()
-			.map((route) -> Map.entry(route.prefix(), route.connector()))
-			.toList();
-		return new PrefixRouteSelector(routes, properties.defaultConnector());
+	@DependsOnDatabaseInitialization
+	RoutingRepository routingRepository(DataSource dataSource) {
+		return new RoutingRepository(dataSource);
+	}
+
+	@Bean
+	@DependsOnDatabaseInitialization
+	RoutingDecisions routingDecisions(DataSource dataSource) {
+		return new RoutingDecisions(dataSource);
+	}
+
+	@Bean
+	ConnectorTopics connectorTopics(KafkaAdmin admin, SmsKafkaProperties kafkaProperties) {
+		return new ConnectorTopics(admin, kafkaProperties);
+	}
+
+	/** The route table, seeded from the configuration when empty and loaded before any listener starts. */
+	@Bean
+	RoutingTables routingTables(RoutingRepository repository, ConnectorTopics topics, RouterProperties properties) {
+		DefaultRouteSeeder.seedIfEmpty(repository, properties);
+		RoutingTables tables = new RoutingTables(repository, topics);
+		tables.reload("startup");
+		return tables;
+	}
+
+	@Bean
+	RoutingChangeListener routingChangeListener(RoutingTables tables) {
+		return new RoutingChangeListener(tables);
+	}
+
+	@Bean
+	HealthTracker healthTracker(RouterProperties properties, Clock clock) {
+		return new HealthTracker(properties.healthStaleness(), clock);
+	}
+
+	@Bean
+	HealthListener healthListener(HealthTracker tracker) {
+		return new HealthListener(tracker);
 	}
 
 	@Bean
@@ -69,15 +109,15 @@ class RouterConfiguration {
 	}
 
 	@Bean
-	AcceptedListener acceptedListener(RouteSelector routes, DispatchPublisher publisher, RouterMetrics metrics,
-			Clock clock) {
-		return new AcceptedListener(routes, publisher, metrics, clock);
+	AcceptedListener acceptedListener(RoutingTables routes, HealthTracker health, RoutingDecisions decisions,
+			DispatchPublisher publisher, RouterMetrics metrics, Clock clock) {
+		return new AcceptedListener(routes, health, decisions, publisher, metrics, clock);
 	}
 
 	@Bean
-	DispatchFailedListener dispatchFailedListener(FailoverPolicy policy, DispatchPublisher publisher,
-			RouterMetrics metrics, Clock clock) {
-		return new DispatchFailedListener(policy, publisher, metrics, clock);
+	DispatchFailedListener dispatchFailedListener(FailoverPolicy policy, RoutingTables routes, HealthTracker health,
+			RoutingDecisions decisions, DispatchPublisher publisher, RouterMetrics metrics, Clock clock) {
+		return new DispatchFailedListener(policy, routes, health, decisions, publisher, metrics, clock);
 	}
 
 	/**
@@ -106,14 +146,18 @@ class RouterConfiguration {
 		return factory;
 	}
 
+	/**
+	 * Containers for what every instance must see (route changes, connector health): a consumer
+	 * group per instance, no transaction, and a record that cannot be read is logged and skipped
+	 * (a dead letter per instance would only repeat it).
+	 */
 	@Bean
-	KafkaAdmin.NewTopics routerDispatchTopics(RouterProperties properties, SmsKafkaProperties kafkaProperties) {
-		List<NewTopic> topics = new java.util.ArrayList<>();
-		for (String connectorId : properties.connectorIds()) {
-			topics.add(SmsKafkaAutoConfiguration.topic(Topics.dispatch(connectorId), kafkaProperties));
-			topics.add(SmsKafkaAutoConfiguration.topic(Topics.deadLetter(Topics.dispatch(connectorId)), kafkaProperties));
-		}
-		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+	ConcurrentKafkaListenerContainerFactory<Object, Object> routerBroadcastContainerFactory(
+			ConsumerFactory<Object, Object> consumerFactory) {
+		ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+		factory.setConsumerFactory(consumerFactory);
+		factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(0, 0)));
+		return factory;
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.smsgw.router.dispatch;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,9 +15,12 @@ import io.smsgw.common.event.MessageAccepted;
 import io.smsgw.common.event.MessageFailed;
 import io.smsgw.common.event.SmsEvent;
 import io.smsgw.common.event.Topics;
+import io.smsgw.router.routing.Candidate;
+import io.smsgw.router.routing.ConnectorStatus;
 import io.smsgw.router.routing.FailoverPolicy;
 import io.smsgw.router.routing.RouteQuery;
-import io.smsgw.router.routing.RouteSelector;
+import io.smsgw.router.routing.Selection;
+import io.smsgw.router.table.RoutingTables;
 
 /**
  * Routes accepted messages: each one becomes a {@link DispatchRequest} (attempt 1) on its
@@ -28,7 +32,11 @@ public class AcceptedListener {
 
 	private static final Logger log = LoggerFactory.getLogger(AcceptedListener.class);
 
-	private final RouteSelector routes;
+	private final RoutingTables routes;
+
+	private final ConnectorStatus health;
+
+	private final RoutingDecisions decisions;
 
 	private final DispatchPublisher publisher;
 
@@ -36,8 +44,11 @@ public class AcceptedListener {
 
 	private final Clock clock;
 
-	public AcceptedListener(RouteSelector routes, DispatchPublisher publisher, RouterMetrics metrics, Clock clock) {
+	public AcceptedListener(RoutingTables routes, ConnectorStatus health, RoutingDecisions decisions,
+			DispatchPublisher publisher, RouterMetrics metrics, Clock clock) {
 		this.routes = routes;
+		this.health = health;
+		this.decisions = decisions;
 		this.publisher = publisher;
 		this.metrics = metrics;
 		this.clock = clock;
@@ -46,25 +57,34 @@ public class AcceptedListener {
 	@KafkaListener(id = "router-accepted", idIsGroup = false, topics = Topics.MT_ACCEPTED,
 			containerFactory = "routerListenerContainerFactory", batch = "true")
 	void onAccepted(List<ConsumerRecord<String, SmsEvent>> records) {
+		List<RoutingDecision> decided = new ArrayList<>(records.size());
 		for (ConsumerRecord<String, SmsEvent> record : records) {
 			MessageAccepted event = RecordReader.readOrDeadLetter(record, MessageAccepted.class, MessageAccepted::messageId, this.publisher,
 					this.metrics);
 			if (event != null) {
-				route(event);
+				route(event, decided);
 			}
 		}
+		// before the Kafka transaction commits: a connector never sees a request whose price is not recorded
+		this.decisions.record(decided);
 	}
 
-	private void route(MessageAccepted message) {
-		List<String> candidates = this.routes.candidates(new RouteQuery(message.tenantId(), message.to(), message.from()));
-		if (candidates.isEmpty()) {
+	private void route(MessageAccepted message, List<RoutingDecision> decided) {
+		Selection selection = this.routes.current()
+			.select(new RouteQuery(message.tenantId(), message.to(), message.from(), message.messageType(),
+					this.clock.instant()), this.health);
+		if (!selection.found()) {
 			log.info("No route for message {}", message.messageId());
 			this.publisher.fail(new MessageFailed(message.messageId(), FailoverPolicy.NO_ROUTE, null,
 					"No route to the destination", this.clock.instant()));
 			this.metrics.noRoute();
 			return;
 		}
-		String connectorId = candidates.get(0);
+		Candidate first = selection.first();
+		String connectorId = first.connectorId();
+		decided.add(new RoutingDecision(message.messageId(), 1, selection.route().id(), selection.route().name(),
+				connectorId, first.pricePerSegment(), message.segments(),
+				selection.candidates().stream().map(Candidate::connectorId).toList(), this.clock.instant()));
 		this.publisher.dispatch(new DispatchRequest(message.messageId(), message.tenantId(), connectorId, message.to(),
 				message.from(), message.body(), 1, message.acceptedAt(), message.validUntil()));
 		this.metrics.routed(connectorId);

@@ -1,7 +1,10 @@
 package io.smsgw.router.dispatch;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -10,16 +13,23 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 
 import io.smsgw.common.event.DispatchFailed;
+import io.smsgw.common.event.DispatchRequest;
 import io.smsgw.common.event.MessageFailed;
 import io.smsgw.common.event.SmsEvent;
 import io.smsgw.common.event.Topics;
+import io.smsgw.router.routing.Candidate;
+import io.smsgw.router.routing.ConnectorStatus;
 import io.smsgw.router.routing.FailoverPolicy;
+import io.smsgw.router.routing.RouteQuery;
+import io.smsgw.router.routing.RoutingTable;
+import io.smsgw.router.table.RoutingTables;
 
 /**
- * Handles dispatch failures reported by connectors. The {@link FailoverPolicy} decides between
- * another candidate and a final {@link MessageFailed}; with the static routes there is only one
- * candidate per message, so every failure is final for now. Transactional like
- * {@link AcceptedListener}.
+ * Handles dispatch failures reported by connectors: a retriable failure goes to the route's next
+ * candidate not tried yet (enabled, and up when one is), up to {@code max-attempts}; otherwise
+ * the message fails for good. The candidates are the ones recorded for the first attempt, so a
+ * weighted round robin or a reload in between does not send a message to a connector twice.
+ * Transactional like {@link AcceptedListener}.
  */
 public class DispatchFailedListener {
 
@@ -27,15 +37,24 @@ public class DispatchFailedListener {
 
 	private final FailoverPolicy policy;
 
+	private final RoutingTables routes;
+
+	private final ConnectorStatus health;
+
+	private final RoutingDecisions decisions;
+
 	private final DispatchPublisher publisher;
 
 	private final RouterMetrics metrics;
 
 	private final Clock clock;
 
-	public DispatchFailedListener(FailoverPolicy policy, DispatchPublisher publisher, RouterMetrics metrics,
-			Clock clock) {
+	public DispatchFailedListener(FailoverPolicy policy, RoutingTables routes, ConnectorStatus health,
+			RoutingDecisions decisions, DispatchPublisher publisher, RouterMetrics metrics, Clock clock) {
 		this.policy = policy;
+		this.routes = routes;
+		this.health = health;
+		this.decisions = decisions;
 		this.publisher = publisher;
 		this.metrics = metrics;
 		this.clock = clock;
@@ -54,18 +73,61 @@ public class DispatchFailedListener {
 	}
 
 	private void handle(DispatchFailed failed) {
-		// The original request (destination, sender, body) is not on the event yet, so the only
-		// candidate known here is the connector that failed: failover needs the route table issue.
+		DispatchRequest request = failed.request();
+		List<RoutingDecision> history = (request != null) ? this.decisions.of(failed.messageId()) : List.of();
 		FailoverPolicy.Verdict verdict = this.policy.decide(failed.retriable(), failed.attempt(),
-				List.of(failed.connectorId()));
-		// TryNext cannot happen with a single candidate; the route-table issue dispatches it here.
-		String reasonCode = (verdict instanceof FailoverPolicy.GiveUp giveUp) ? giveUp.reasonCode()
-				: FailoverPolicy.ALL_ROUTES_FAILED;
+				(request != null) ? untried(failed, history) : List.of());
+		if (verdict instanceof FailoverPolicy.TryNext next) {
+			DispatchRequest retry = request.nextAttempt(next.connectorId());
+			RoutingDecision first = history.isEmpty() ? null : history.get(0);
+			Long routeId = (first != null) ? first.routeId() : null;
+			RoutingTable table = this.routes.current();
+			this.decisions.record(List.of(new RoutingDecision(retry.messageId(), retry.attempt(), routeId,
+					(first != null) ? first.routeName() : null, retry.connectorId(),
+					(routeId != null) ? table.priceOf(routeId, retry.connectorId()) : null,
+					(first != null) ? first.segments() : 0, (first != null) ? first.candidates() : List.of(),
+					this.clock.instant())));
+			log.info("Message {} failed on {} (attempt {}, {}): trying {}", failed.messageId(), failed.connectorId(),
+					failed.attempt(), failed.errorCode(), retry.connectorId());
+			this.publisher.dispatch(retry);
+			this.metrics.failedOver(failed.connectorId());
+			this.metrics.routed(retry.connectorId());
+			return;
+		}
+		String reasonCode = ((FailoverPolicy.GiveUp) verdict).reasonCode();
 		log.info("Message {} failed on {} (attempt {}): {} {}", failed.messageId(), failed.connectorId(),
 				failed.attempt(), reasonCode, failed.errorCode());
 		this.publisher.fail(new MessageFailed(failed.messageId(), reasonCode, failed.errorCode(), failed.reason(),
 				this.clock.instant()));
 		this.metrics.failed(reasonCode);
+	}
+
+	/**
+	 * The recorded candidates (or, for a message routed before decisions were recorded, today's)
+	 * not tried yet that are still enabled; those reported down last.
+	 */
+	private List<String> untried(DispatchFailed failed, List<RoutingDecision> history) {
+		RoutingTable table = this.routes.current();
+		List<String> candidates = history.isEmpty() ? table
+			.select(new RouteQuery(failed.request().tenantId(), failed.request().to(), failed.request().from(), null,
+					this.clock.instant()), this.health)
+			.candidates()
+			.stream()
+			.map(Candidate::connectorId)
+			.toList() : history.get(0).candidates();
+		Set<String> tried = new HashSet<>();
+		history.forEach((d) -> tried.add(d.connectorId()));
+		tried.add(failed.connectorId());
+		List<String> up = new ArrayList<>();
+		List<String> down = new ArrayList<>();
+		for (String candidate : candidates) {
+			var connector = table.connectors().get(candidate);
+			if (!tried.contains(candidate) && connector != null && connector.enabled()) {
+				(this.health.isDown(candidate) ? down : up).add(candidate);
+			}
+		}
+		up.addAll(down);
+		return up;
 	}
 
 }

@@ -26,6 +26,14 @@ public class RouterMetrics {
 			.register(this.registry));
 	}
 
+	/** A retriable failure moved a message off a connector ({@code sms.router.failovers}, tag {@code connector}). */
+	public void failedOver(String connectorId) {
+		count(Counter.builder("sms.router.failovers")
+			.description("Messages moved to the next candidate after a retriable dispatch failure")
+			.tag("connector", connectorId)
+			.register(this.registry));
+	}
+
 	/** No route led to a message's destination ({@code sms.router.no.route}). */
 	public void noRoute() {
 		count(Counter.builder("sms.router.no.route")

@@ -27,16 +27,16 @@ public final class FailoverPolicy {
 	 * What to do after attempt {@code attempt} (1-based) failed.
 	 * @param retriable whether the connector said another route may succeed
 	 * @param attempt the number of the attempt that failed
-	 * @param candidates the message's candidate connectors, best first
+	 * @param untried the message's candidate connectors not tried yet, best first
 	 */
-	public Verdict decide(boolean retriable, int attempt, List<String> candidates) {
+	public Verdict decide(boolean retriable, int attempt, List<String> untried) {
 		if (!retriable) {
 			return new GiveUp(PERMANENT_FAILURE);
 		}
-		if (attempt >= this.maxAttempts || attempt >= candidates.size()) {
+		if (attempt >= this.maxAttempts || untried.isEmpty()) {
 			return new GiveUp(ALL_ROUTES_FAILED);
 		}
-		return new TryNext(candidates.get(attempt), attempt + 1);
+		return new TryNext(untried.get(0), attempt + 1);
 	}
 
 	/** The outcome of a failed attempt. */

@@ -6,20 +6,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
-import org.springframework.test.context.ContextConfiguration;
 
 import io.smsgw.common.event.DispatchFailed;
 import io.smsgw.common.event.DispatchRequest;
@@ -28,18 +22,15 @@ import io.smsgw.common.event.MessageFailed;
 import io.smsgw.common.event.SmsEvent;
 import io.smsgw.common.event.Topics;
 import io.smsgw.infra.KafkaTestClient;
-import io.smsgw.infra.InfrastructureInitializer;
+import io.smsgw.router.CrashOnceConfiguration;
+import io.smsgw.router.RouterTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.config.name=router-service", "sms.router.default-connector=it-default",
-				"sms.router.routes[0].prefix=+49", "sms.router.routes[0].connector=it-de",
-				"sms.router.routes[1].prefix=4917", "sms.router.routes[1].connector=it-de-mobile" })
-@ContextConfiguration(initializers = InfrastructureInitializer.class)
+@RouterTest
 class RouterIT {
 
-	static final String CRASH_ONCE = "crash-once-after-dispatch";
+	static final String CRASH_ONCE = CrashOnceConfiguration.CRASH_ONCE;
 
 	@Autowired
 	KafkaListenerEndpointRegistry registry;
@@ -152,46 +143,6 @@ class RouterIT {
 		Set<UUID> ids = java.util.Arrays.stream(messages).map(MessageAccepted::messageId).collect(java.util.stream.Collectors.toSet());
 		return (event) -> (event instanceof DispatchRequest r && ids.contains(r.messageId()))
 				|| (event instanceof MessageFailed f && ids.contains(f.messageId()));
-	}
-
-	/** Makes the first dispatch of a marked message fail after it was published, like a crash before the commit. */
-	@TestConfiguration
-	static class CrashOnce {
-
-		@Bean
-		static BeanPostProcessor crashOnceAfterDispatch(
-				org.springframework.beans.factory.ObjectProvider<org.springframework.kafka.core.KafkaOperations<?, ?>> kafka) {
-			Set<UUID> crashed = ConcurrentHashMap.newKeySet();
-			return new BeanPostProcessor() {
-				@Override
-				public Object postProcessAfterInitialization(Object bean, String beanName) {
-					if (!(bean instanceof DispatchPublisher real)) {
-						return bean;
-					}
-					return new DispatchPublisher() {
-						@Override
-						public void dispatch(DispatchRequest request) {
-							real.dispatch(request);
-							if (CRASH_ONCE.equals(request.body()) && crashed.add(request.messageId())) {
-								kafka.getObject().flush(); // the record reaches the log, uncommitted
-								throw new IllegalStateException("Simulated crash before the commit");
-							}
-						}
-
-						@Override
-						public void fail(MessageFailed failed) {
-							real.fail(failed);
-						}
-
-						@Override
-						public void deadLetter(ConsumerRecord<?, ?> record, Exception cause) {
-							real.deadLetter(record, cause);
-						}
-					};
-				}
-			};
-		}
-
 	}
 
 }

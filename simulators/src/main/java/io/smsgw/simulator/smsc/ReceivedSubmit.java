@@ -19,15 +19,31 @@ import java.util.HexFormat;
  * @param shortMessage short_message bytes (UDH included when esm_class has 0x40)
  * @param commandStatus the command_status answered (0 = ESME_ROK)
  * @param messageId the message id given, or {@code null} when the submit was refused
+ * @param commandStatus the command_status answered (0 = ESME_ROK), or {@link #UNANSWERED}
  * @param receivedAt when it was received
+ * @param messagePayload the message_payload TLV, or {@code null}
+ * @param sarReference sar_msg_ref_num, or {@code null}
+ * @param sarTotal sar_total_segments, or {@code null}
+ * @param sarSequence sar_segment_seqnum, or {@code null}
+ * @param validityPeriod validity_period as sent, or {@code null}
+ * @param receiptId the id its receipt carries (the same number as {@code messageId}, maybe in another form)
  */
 public record ReceivedSubmit(String systemId, String sourceAddr, int sourceTon, int sourceNpi, String destAddr,
 		int destTon, int destNpi, int esmClass, int dataCoding, int registeredDelivery, byte[] shortMessage,
-		int commandStatus, String messageId, Instant receivedAt) {
+		int commandStatus, String messageId, Instant receivedAt, byte[] messagePayload, Integer sarReference,
+		Integer sarTotal, Integer sarSequence, String validityPeriod, String receiptId) {
+
+	/** The command_status of a submit that was never answered (its connection was dropped). */
+	public static final int UNANSWERED = -1;
 
 	/** Whether the SMSC accepted it (answered ESME_ROK). */
 	public boolean accepted() {
 		return this.commandStatus == 0;
+	}
+
+	/** Whether it carries the SAR TLVs. */
+	public boolean hasSar() {
+		return this.sarTotal != null;
 	}
 
 	/** Whether the short message starts with a user data header (esm_class bit 0x40). */
@@ -44,8 +60,11 @@ public record ReceivedSubmit(String systemId, String sourceAddr, int sourceTon, 
 		return java.util.Arrays.copyOf(this.shortMessage, length);
 	}
 
-	/** The short message without its user data header. */
+	/** The text octets: the message_payload TLV when present, else the short message without its UDH. */
 	public byte[] payload() {
+		if (this.messagePayload != null) {
+			return this.messagePayload.clone();
+		}
 		int start = udh().length;
 		return java.util.Arrays.copyOfRange(this.shortMessage, start, this.shortMessage.length);
 	}
@@ -55,7 +74,9 @@ public record ReceivedSubmit(String systemId, String sourceAddr, int sourceTon, 
 		return "ReceivedSubmit[" + this.systemId + " " + this.sourceAddr + "(" + this.sourceTon + "/" + this.sourceNpi
 				+ ") -> " + this.destAddr + "(" + this.destTon + "/" + this.destNpi + ") esm=" + this.esmClass
 				+ " dc=" + this.dataCoding + " sm=" + HexFormat.of().formatHex(this.shortMessage) + " status="
-				+ this.commandStatus + " id=" + this.messageId + "]";
+				+ this.commandStatus + " id=" + this.messageId + (hasSar() ? " sar=" + this.sarReference + "/"
+						+ this.sarTotal + "/" + this.sarSequence : "")
+				+ ((this.messagePayload != null) ? " payload=" + this.messagePayload.length : "") + "]";
 	}
 
 }

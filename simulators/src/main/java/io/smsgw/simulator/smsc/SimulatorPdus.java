@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 import com.cloudhopper.smpp.SmppConstants;
+import com.cloudhopper.smpp.pdu.DataSm;
 import com.cloudhopper.smpp.pdu.DeliverSm;
 import com.cloudhopper.smpp.tlv.Tlv;
 import com.cloudhopper.smpp.type.Address;
@@ -28,7 +29,7 @@ final class SimulatorPdus {
 	static String receiptText(ReceivedSubmit submit, String stat, Instant doneAt) {
 		boolean delivered = "DELIVRD".equalsIgnoreCase(stat);
 		String err = delivered ? "000" : "001";
-		return "id:" + submit.messageId() + " sub:001 dlvrd:" + (delivered ? "001" : "000") + " submit date:"
+		return "id:" + submit.receiptId() + " sub:001 dlvrd:" + (delivered ? "001" : "000") + " submit date:"
 				+ RECEIPT_DATE.format(submit.receivedAt()) + " done date:" + RECEIPT_DATE.format(doneAt) + " stat:"
 				+ stat + " err:" + err + " text:" + firstChars(submit, 20);
 	}
@@ -40,9 +41,23 @@ final class SimulatorPdus {
 		deliver.setEsmClass(SmppConstants.ESM_CLASS_MT_SMSC_DELIVERY_RECEIPT);
 		deliver.setDataCoding((byte) 0);
 		deliver.setShortMessage(receiptText(submit, stat, doneAt).getBytes(StandardCharsets.ISO_8859_1));
-		deliver.addOptionalParameter(new Tlv(SmppConstants.TAG_RECEIPTED_MSG_ID, cString(submit.messageId())));
+		deliver.addOptionalParameter(new Tlv(SmppConstants.TAG_RECEIPTED_MSG_ID, cString(submit.receiptId())));
 		deliver.addOptionalParameter(new Tlv(SmppConstants.TAG_MSG_STATE, new byte[] { messageState(stat) }));
 		return deliver;
+	}
+
+	/** The same receipt as a data_sm: the text in message_payload, with the same TLVs. */
+	static DataSm dataSmReceipt(ReceivedSubmit submit, String stat, Instant doneAt) {
+		DataSm data = new DataSm();
+		data.setSourceAddress(new Address((byte) submit.destTon(), (byte) submit.destNpi(), submit.destAddr()));
+		data.setDestAddress(new Address((byte) submit.sourceTon(), (byte) submit.sourceNpi(), submit.sourceAddr()));
+		data.setEsmClass(SmppConstants.ESM_CLASS_MT_SMSC_DELIVERY_RECEIPT);
+		data.setDataCoding((byte) 0);
+		data.addOptionalParameter(new Tlv(SmppConstants.TAG_MESSAGE_PAYLOAD,
+				receiptText(submit, stat, doneAt).getBytes(StandardCharsets.ISO_8859_1)));
+		data.addOptionalParameter(new Tlv(SmppConstants.TAG_RECEIPTED_MSG_ID, cString(submit.receiptId())));
+		data.addOptionalParameter(new Tlv(SmppConstants.TAG_MSG_STATE, new byte[] { messageState(stat) }));
+		return data;
 	}
 
 	/** A single-part mobile-originated message: GSM-7 (data_coding 0) when it fits the alphabet, else UCS-2. */
@@ -76,8 +91,11 @@ final class SimulatorPdus {
 	private static String firstChars(ReceivedSubmit submit, int count) {
 		String text;
 		try {
-			Encoding encoding = (submit.dataCoding() == 8) ? Encoding.UCS2 : Encoding.GSM7;
-			text = SmsCodec.decode(submit.payload(), encoding);
+			text = switch (submit.dataCoding()) {
+				case 8 -> SmsCodec.decode(submit.payload(), Encoding.UCS2);
+				case 0, 1 -> SmsCodec.decode(submit.payload(), Encoding.GSM7);
+				default -> new String(submit.payload(), StandardCharsets.ISO_8859_1);
+			};
 		}
 		catch (RuntimeException ex) {
 			text = "";

@@ -30,6 +30,8 @@ final class SmscBindHandler implements SmppServerHandler {
 
 	private final AtomicInteger binds;
 
+	private final Map<Long, String> addressRanges = new java.util.concurrent.ConcurrentHashMap<>();
+
 	SmscBindHandler(SmscSimulatorConfig config, Map<Long, BoundSession> sessions, SubmitLedger ledger,
 			ScheduledExecutorService scheduler, AtomicInteger binds) {
 		this.config = config;
@@ -46,6 +48,8 @@ final class SmscBindHandler implements SmppServerHandler {
 			log.info("Bind of system id '{}' refused: wrong credentials", bind.getSystemId());
 			throw new SmppProcessingException(SmppConstants.STATUS_INVPASWD);
 		}
+		String range = (bind.getAddressRange() != null) ? bind.getAddressRange().getAddress() : null;
+		this.addressRanges.put(sessionId, (range != null) ? range : "");
 		sessionConfig.setName("smsc-sim-" + sessionId);
 		sessionConfig.setWindowSize(this.config.windowSize());
 		sessionConfig.getLoggingOptions().setLogPdu(false);
@@ -55,7 +59,8 @@ final class SmscBindHandler implements SmppServerHandler {
 	@Override
 	public void sessionCreated(Long sessionId, SmppServerSession session, BaseBindResp response) {
 		String systemId = session.getConfiguration().getSystemId();
-		this.sessions.put(sessionId, new BoundSession(sessionId, systemId, session));
+		String range = this.addressRanges.remove(sessionId);
+		this.sessions.put(sessionId, new BoundSession(sessionId, systemId, (range != null) ? range : "", session));
 		session.serverReady(new SmscSessionHandler(session, systemId, this.ledger, this.scheduler, this.config));
 		this.binds.incrementAndGet();
 		log.info("Session {} bound as {} by '{}'", sessionId, session.getBindType(), systemId);

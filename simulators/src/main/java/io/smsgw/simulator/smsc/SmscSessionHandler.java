@@ -9,15 +9,21 @@ import org.slf4j.LoggerFactory;
 import com.cloudhopper.smpp.PduAsyncResponse;
 import com.cloudhopper.smpp.SmppServerSession;
 import com.cloudhopper.smpp.impl.DefaultSmppSessionHandler;
+import com.cloudhopper.smpp.pdu.GenericNack;
 import com.cloudhopper.smpp.pdu.PduRequest;
 import com.cloudhopper.smpp.pdu.PduResponse;
 import com.cloudhopper.smpp.pdu.SubmitSm;
 import com.cloudhopper.smpp.pdu.SubmitSmResp;
 
-/** Answers one bound client's requests: submit_sm through the ledger, everything else with OK. */
+/**
+ * Answers one bound client's requests: submit_sm through the ledger (or not at all while a drop
+ * is armed, closing the connection on the last one), everything else with OK.
+ */
 final class SmscSessionHandler extends DefaultSmppSessionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(SmscSessionHandler.class);
+
+	private static final long RESPONSE_AFTER_RECEIPT_MS = 50;
 
 	private final SmppServerSession session;
 
@@ -45,14 +51,22 @@ final class SmscSessionHandler extends DefaultSmppSessionHandler {
 		if (!(request instanceof SubmitSm)) {
 			return request.createResponse();
 		}
-		this.ledger.submitReceived();
-		ReceivedSubmit received = this.ledger.accept(this.systemId, (SubmitSm) request);
-		SubmitSmResp response = ((SubmitSm) request).createResponse();
-		response.setCommandStatus(received.commandStatus());
-		if (received.messageId() != null) {
-			response.setMessageId(received.messageId());
+		int drop = this.ledger.dropDecision();
+		if (drop > 0) {
+			this.ledger.accept(this.systemId, (SubmitSm) request, true);
+			if (drop == 2) {
+				log.info("Dropping the connection of session '{}' with submits unanswered", this.systemId);
+				this.scheduler.execute(this.session::close);
+			}
+			return null;
 		}
+		this.ledger.submitReceived();
+		ReceivedSubmit received = this.ledger.accept(this.systemId, (SubmitSm) request, false);
+		PduResponse response = response((SubmitSm) request, received);
 		long delay = this.config.responseDelay().toMillis();
+		if (this.config.receiptsBeforeResponse() && received.accepted()) {
+			delay = Math.max(delay, RESPONSE_AFTER_RECEIPT_MS);
+		}
 		if (delay <= 0) {
 			this.ledger.submitAnswered();
 			return response;
@@ -61,7 +75,23 @@ final class SmscSessionHandler extends DefaultSmppSessionHandler {
 		return null;
 	}
 
-	private void respond(SubmitSmResp response) {
+	private PduResponse response(SubmitSm request, ReceivedSubmit received) {
+		boolean failed = !received.accepted() && received.commandStatus() != SmscSimulatorConfig.STATUS_THROTTLED;
+		if (failed && this.config.failuresAsGenericNack()) {
+			GenericNack nack = new GenericNack();
+			nack.setSequenceNumber(request.getSequenceNumber());
+			nack.setCommandStatus(received.commandStatus());
+			return nack;
+		}
+		SubmitSmResp response = request.createResponse();
+		response.setCommandStatus(received.commandStatus());
+		if (received.messageId() != null) {
+			response.setMessageId(received.messageId());
+		}
+		return response;
+	}
+
+	private void respond(PduResponse response) {
 		try {
 			this.session.sendResponsePdu(response);
 		}

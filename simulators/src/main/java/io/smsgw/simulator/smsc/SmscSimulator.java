@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import com.cloudhopper.smpp.SmppServerConfiguration;
 import com.cloudhopper.smpp.impl.DefaultSmppServer;
 import com.cloudhopper.smpp.pdu.DeliverSm;
+import com.cloudhopper.smpp.ssl.SslConfiguration;
 
 /**
  * A simulated SMSC on a real SMPP server socket (Cloudhopper): accepts binds with one account,
@@ -65,6 +66,15 @@ public final class SmscSimulator implements AutoCloseable {
 		serverConfig.setDefaultRequestExpiryTimeout(30_000);
 		serverConfig.setDefaultWindowMonitorInterval(5_000);
 		serverConfig.setNonBlockingSocketsEnabled(true);
+		if (config.tlsKeyStore() != null) {
+			SslConfiguration ssl = new SslConfiguration();
+			ssl.setKeyStorePath(config.tlsKeyStore());
+			ssl.setKeyStorePassword(config.tlsKeyStorePassword());
+			ssl.setKeyManagerPassword(config.tlsKeyStorePassword());
+			ssl.setKeyStoreType(config.tlsKeyStore().endsWith(".jks") ? "JKS" : "PKCS12");
+			serverConfig.setUseSsl(true);
+			serverConfig.setSslConfiguration(ssl);
+		}
 		this.server = new DefaultSmppServer(serverConfig,
 				new SmscBindHandler(config, this.sessions, this.ledger, this.scheduler, this.binds), this.nettyThreads);
 		try {
@@ -130,6 +140,36 @@ public final class SmscSimulator implements AutoCloseable {
 	/** Sessions bound now. */
 	public int boundSessions() {
 		return (int) this.sessions.values().stream().filter((s) -> s.session().isBound()).count();
+	}
+
+	/**
+	 * The sessions bound now, one line each: bind type, system id and address range, as in
+	 * {@code "RX smsc 4915*"}.
+	 */
+	public List<String> bindsNow() {
+		return this.sessions.values()
+			.stream()
+			.filter((s) -> s.session().isBound())
+			.map((s) -> s.type() + " " + s.systemId() + " " + s.addressRange())
+			.map(String::strip)
+			.sorted()
+			.toList();
+	}
+
+	/** Sessions bound now with a bind type (TX, RX or TRX) and system id. */
+	public int boundSessions(String type, String systemId) {
+		return (int) this.sessions.values()
+			.stream()
+			.filter((s) -> s.session().isBound() && s.type().equals(type) && s.systemId().equals(systemId))
+			.count();
+	}
+
+	/**
+	 * Leaves the next {@code submits} submit_sm unanswered, then closes the TCP connection the last
+	 * of them came in on, like an SMSC or a network that fails mid-window.
+	 */
+	public void dropConnectionAfter(int submits) {
+		this.ledger.dropAfter(submits);
 	}
 
 	/** Successful binds since start. */

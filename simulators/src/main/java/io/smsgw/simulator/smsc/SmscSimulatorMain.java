@@ -8,7 +8,9 @@ import java.util.concurrent.CountDownLatch;
  * Runs a {@link SmscSimulator} on its own until the process is stopped. Flags (all optional):
  * {@code --host 127.0.0.1 --port 2775 --system-id smsc --password secret --id-format hex|decimal|default
  * --receipt-delay-ms 100 --receipt-stat DELIVRD --always-receipt --throttle-share 0.0
- * --fail-share 0.0 --fail-status 0x0B --window 50 --response-delay-ms 0}.
+ * --fail-share 0.0 --fail-status 0x0B --nack-failures --window 50 --response-delay-ms 0
+ * --receipt-id-format hex|decimal|default --receipts-as deliver_sm|data_sm --receipts-before-response
+ * --tls-key-store path --tls-key-store-password pw}.
  */
 public final class SmscSimulatorMain {
 
@@ -33,6 +35,14 @@ public final class SmscSimulatorMain {
 		String host = config.host();
 		for (int i = 0; i < args.length; i++) {
 			String flag = args[i];
+			if ("--receipts-before-response".equals(flag)) {
+				config = config.withReceiptsBeforeResponse(true);
+				continue;
+			}
+			if ("--nack-failures".equals(flag)) {
+				config = config.withFailuresAsGenericNack(true);
+				continue;
+			}
 			if ("--always-receipt".equals(flag)) {
 				config = config.withReceipts(config.receiptDelay(), config.receiptStat(), false);
 				continue;
@@ -55,6 +65,11 @@ public final class SmscSimulatorMain {
 				case "--fail-share" -> config = config.withFailures(Double.parseDouble(value), config.failStatus());
 				case "--fail-status" -> config = config.withFailures(config.failShare(), Integer.decode(value));
 				case "--window" -> config = config.withWindowSize(Integer.parseInt(value));
+				case "--receipt-id-format" -> config = config
+					.withReceiptIdFormat(MessageIdFormat.valueOf(value.toUpperCase(Locale.ROOT)));
+				case "--receipts-as" -> config = config.withReceiptsAsDataSm("data_sm".equalsIgnoreCase(value));
+				case "--tls-key-store" -> config = config.withTls(value, config.tlsKeyStorePassword());
+				case "--tls-key-store-password" -> config = config.withTls(config.tlsKeyStore(), value);
 				case "--response-delay-ms" -> config = config.withResponseDelay(Duration.ofMillis(Long.parseLong(value)));
 				default -> throw new IllegalArgumentException("Unknown flag " + flag);
 			}
@@ -62,7 +77,9 @@ public final class SmscSimulatorMain {
 		return new SmscSimulatorConfig(host, config.port(), config.systemId(), config.password(), config.idFormat(),
 				config.receiptDelay(), config.receiptStat(), config.receiptsOnlyWhenRequested(),
 				config.throttleShare(), config.failShare(), config.failStatus(), config.windowSize(),
-				config.responseDelay());
+				config.responseDelay(), config.receiptIdFormat(), config.receiptsAsDataSm(),
+				config.receiptsBeforeResponse(), config.failuresAsGenericNack(), config.tlsKeyStore(),
+				config.tlsKeyStorePassword());
 	}
 
 }

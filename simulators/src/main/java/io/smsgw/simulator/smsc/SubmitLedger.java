@@ -16,7 +16,9 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.cloudhopper.smpp.pdu.DeliverSm;
+import com.cloudhopper.smpp.SmppConstants;
+import com.cloudhopper.smpp.pdu.BaseSm;
+import com.cloudhopper.smpp.tlv.Tlv;
 import com.cloudhopper.smpp.pdu.SubmitSm;
 
 /**
@@ -49,6 +51,8 @@ final class SubmitLedger {
 
 	private final AtomicInteger maxInFlight = new AtomicInteger();
 
+	private final AtomicInteger dropCountdown = new AtomicInteger();
+
 	SubmitLedger(SmscSimulatorConfig config, Clock clock, ScheduledExecutorService scheduler,
 			Function<String, BoundSession> sessions) {
 		this.config = config;
@@ -57,32 +61,66 @@ final class SubmitLedger {
 		this.sessions = sessions;
 	}
 
-	/** Decides the answer to a submit, records it, and schedules its receipt when accepted. */
-	ReceivedSubmit accept(String systemId, SubmitSm submit) {
+	/**
+	 * Decides the answer to a submit, records it, and schedules its receipt when accepted.
+	 * @param unanswered the submit will never be answered (its connection is being dropped)
+	 */
+	ReceivedSubmit accept(String systemId, SubmitSm submit, boolean unanswered) {
 		double draw = ThreadLocalRandom.current().nextDouble();
 		int status = 0;
-		if (draw < this.config.throttleShare()) {
+		if (unanswered) {
+			status = ReceivedSubmit.UNANSWERED;
+		}
+		else if (draw < this.config.throttleShare()) {
 			status = SmscSimulatorConfig.STATUS_THROTTLED;
 		}
 		else if (draw < this.config.throttleShare() + this.config.failShare()) {
 			status = this.config.failStatus();
 		}
-		String messageId = (status == 0) ? this.config.idFormat().format(this.ids.incrementAndGet()) : null;
+		long id = this.ids.incrementAndGet();
+		String messageId = (status == 0) ? this.config.idFormat().format(id) : null;
+		String receiptId = (status == 0) ? this.config.receiptIds().format(id) : null;
 		byte[] shortMessage = (submit.getShortMessage() != null) ? submit.getShortMessage() : new byte[0];
 		ReceivedSubmit received = new ReceivedSubmit(systemId, submit.getSourceAddress().getAddress(),
 				submit.getSourceAddress().getTon(), submit.getSourceAddress().getNpi(),
 				submit.getDestAddress().getAddress(), submit.getDestAddress().getTon(),
 				submit.getDestAddress().getNpi(), submit.getEsmClass() & 0xFF, submit.getDataCoding() & 0xFF,
-				submit.getRegisteredDelivery() & 0xFF, shortMessage.clone(), status, messageId, this.clock.instant());
+				submit.getRegisteredDelivery() & 0xFF, shortMessage.clone(), status, messageId, this.clock.instant(),
+				tlv(submit, SmppConstants.TAG_MESSAGE_PAYLOAD), number(submit, SmppConstants.TAG_SAR_MSG_REF_NUM),
+				number(submit, SmppConstants.TAG_SAR_TOTAL_SEGMENTS),
+				number(submit, SmppConstants.TAG_SAR_SEGMENT_SEQNUM), blankToNull(submit.getValidityPeriod()),
+				receiptId);
 		synchronized (this.submits) {
 			this.submits.add(received);
 			this.submits.notifyAll();
 		}
 		boolean requested = (received.registeredDelivery() & 0x03) != 0;
 		if (status == 0 && (requested || !this.config.receiptsOnlyWhenRequested())) {
-			scheduleReceipt(received, this.config.receiptDelay(), 0);
+			scheduleReceipt(received, this.config.receiptsBeforeResponse() ? Duration.ZERO : this.config.receiptDelay(),
+					0);
 		}
 		return received;
+	}
+
+	private static byte[] tlv(SubmitSm submit, short tag) {
+		Tlv tlv = submit.getOptionalParameter(tag);
+		return (tlv != null) ? tlv.getValue().clone() : null;
+	}
+
+	private static Integer number(SubmitSm submit, short tag) {
+		byte[] value = tlv(submit, tag);
+		if (value == null) {
+			return null;
+		}
+		int result = 0;
+		for (byte b : value) {
+			result = (result << 8) | (b & 0xFF);
+		}
+		return result;
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isEmpty()) ? null : value;
 	}
 
 	private void scheduleReceipt(ReceivedSubmit submit, Duration delay, int attempt) {
@@ -103,7 +141,9 @@ final class SubmitLedger {
 			return;
 		}
 		try {
-			DeliverSm receipt = SimulatorPdus.receipt(submit, this.config.receiptStat(), this.clock.instant());
+			BaseSm<?> receipt = this.config.receiptsAsDataSm()
+					? SimulatorPdus.dataSmReceipt(submit, this.config.receiptStat(), this.clock.instant())
+					: SimulatorPdus.receipt(submit, this.config.receiptStat(), this.clock.instant());
 			target.session().sendRequestPdu(receipt, 30_000, false);
 			this.receiptsSent.incrementAndGet();
 		}
@@ -111,6 +151,24 @@ final class SubmitLedger {
 			log.debug("Receipt for {} not sent ({}); retrying", submit.messageId(), ex.toString());
 			if (attempt < RECEIPT_RETRIES) {
 				scheduleReceipt(submit, Duration.ofMillis(500), attempt + 1);
+			}
+		}
+	}
+
+	/** Arms a drop: the next {@code count} submits go unanswered and the last one's connection is closed. */
+	void dropAfter(int count) {
+		this.dropCountdown.set(count);
+	}
+
+	/** For a submit arriving now: 0 answer it, 1 leave it unanswered, 2 leave it unanswered and drop the link. */
+	int dropDecision() {
+		while (true) {
+			int left = this.dropCountdown.get();
+			if (left <= 0) {
+				return 0;
+			}
+			if (this.dropCountdown.compareAndSet(left, left - 1)) {
+				return (left == 1) ? 2 : 1;
 			}
 		}
 	}

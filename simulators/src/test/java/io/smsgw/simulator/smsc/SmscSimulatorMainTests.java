@@ -30,6 +30,20 @@ class SmscSimulatorMainTests {
 	}
 
 	@Test
+	void parsesTheFaultAndFormatFlags() {
+		SmscSimulatorConfig config = SmscSimulatorMain.parse(new String[] { "--receipt-id-format", "decimal",
+				"--receipts-as", "data_sm", "--receipts-before-response", "--nack-failures", "--tls-key-store",
+				"/tmp/k.p12", "--tls-key-store-password", "kpw" });
+		assertThat(config.idFormat()).isEqualTo(MessageIdFormat.HEX);
+		assertThat(config.receiptIds()).isEqualTo(MessageIdFormat.DECIMAL);
+		assertThat(config.receiptsAsDataSm()).isTrue();
+		assertThat(config.receiptsBeforeResponse()).isTrue();
+		assertThat(config.failuresAsGenericNack()).isTrue();
+		assertThat(config.tlsKeyStore()).isEqualTo("/tmp/k.p12");
+		assertThat(config.toString()).contains("tls").doesNotContain("kpw");
+	}
+
+	@Test
 	void refusesUnknownFlagsAndImpossibleShares() {
 		assertThatIllegalArgumentException().isThrownBy(() -> SmscSimulatorMain.parse(new String[] { "--nope", "1" }));
 		assertThatIllegalArgumentException()

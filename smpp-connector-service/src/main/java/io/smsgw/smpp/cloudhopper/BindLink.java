@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.cloudhopper.smpp.SmppBindType;
 import com.cloudhopper.smpp.SmppSession;
 import com.cloudhopper.smpp.SmppSessionConfiguration;
 import com.cloudhopper.smpp.impl.DefaultSmppClient;
@@ -57,6 +58,10 @@ final class BindLink {
 
 	private final InFlightSubmits inFlight;
 
+	private final boolean transmits;
+
+	private final Duration drainTimeout;
+
 	private final AtomicBoolean binding = new AtomicBoolean();
 
 	private final AtomicInteger failures = new AtomicInteger();
@@ -71,7 +76,8 @@ final class BindLink {
 
 	BindLink(String name, SmppSessionConfiguration sessionConfig, DefaultSmppClient client,
 			ScheduledExecutorService scheduler, Executor responder, ReconnectBackoff backoff,
-			Duration enquireLinkInterval, Duration responseTimeout, DeliverProcessor deliveries, SmppMetrics metrics) {
+			Duration enquireLinkInterval, Duration responseTimeout, Duration drainTimeout, DeliverProcessor deliveries,
+			SmppMetrics metrics) {
 		this.name = name;
 		this.sessionConfig = sessionConfig;
 		this.client = client;
@@ -82,6 +88,27 @@ final class BindLink {
 		this.responseTimeout = responseTimeout;
 		this.deliveries = deliveries;
 		this.inFlight = new InFlightSubmits(responseTimeout, metrics);
+		this.transmits = sessionConfig.getType() != SmppBindType.RECEIVER;
+		this.drainTimeout = drainTimeout;
+	}
+
+	/** Whether submits can go over this bind (transmitter or transceiver). */
+	boolean transmits() {
+		return this.transmits;
+	}
+
+	/** The bind type as configured: TX, RX or TRX. */
+	String type() {
+		return switch (this.sessionConfig.getType()) {
+			case TRANSMITTER -> "TX";
+			case RECEIVER -> "RX";
+			default -> "TRX";
+		};
+	}
+
+	/** Submits sent on this bind and not answered yet. */
+	int inFlight() {
+		return this.inFlight.size();
 	}
 
 	String name() {
@@ -179,9 +206,26 @@ final class BindLink {
 		this.inFlight.expired(request);
 	}
 
-	/** Unbinds and stops reconnecting; submits still waiting complete as unanswered. */
-	synchronized void stop() {
+	/**
+	 * Stops reconnecting, waits (up to the drain timeout) for the answers to the submits in
+	 * flight, then unbinds; submits still waiting complete as unanswered (and are requeued).
+	 */
+	void stop() {
 		this.running = false;
+		long deadline = System.nanoTime() + this.drainTimeout.toNanos();
+		while (this.inFlight.size() > 0 && isBound() && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(10);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		unbind();
+	}
+
+	private synchronized void unbind() {
 		cancelEnquireLink();
 		SmppSession current = this.session;
 		this.session = null;

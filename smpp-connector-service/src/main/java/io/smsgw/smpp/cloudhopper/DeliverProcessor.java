@@ -21,6 +21,7 @@ import io.smsgw.smpp.inbound.InboundDecoder;
 import io.smsgw.smpp.metrics.SmppMetrics;
 import io.smsgw.smpp.receipt.ParsedReceipt;
 import io.smsgw.smpp.receipt.ReceiptParser;
+import io.smsgw.smpp.submit.MessageIdConversion;
 
 /**
  * Turns a deliver_sm or data_sm into a receipt or an inbound message and publishes it. The stage
@@ -40,11 +41,15 @@ final class DeliverProcessor {
 
 	private final Clock clock;
 
-	DeliverProcessor(String connectorId, ConnectorEvents events, SmppMetrics metrics, Clock clock) {
+	private final MessageIdConversion idConversion;
+
+	DeliverProcessor(String connectorId, ConnectorEvents events, SmppMetrics metrics, Clock clock,
+			MessageIdConversion idConversion) {
 		this.connectorId = connectorId;
 		this.events = events;
 		this.metrics = metrics;
 		this.clock = clock;
+		this.idConversion = idConversion;
 	}
 
 	CompletionStage<Integer> process(BaseSm<?> sm) {
@@ -85,7 +90,8 @@ final class DeliverProcessor {
 		ParsedReceipt parsed = ReceiptParser.parse(text, tlvId, tlvState);
 		this.metrics.receipt(parsed.state());
 		String raw = text.isBlank() ? "receipted_message_id=" + tlvId + " message_state=" + tlvState : text;
-		return new ReceiptReceived(this.connectorId, parsed.messageId(), parsed.state(), parsed.errorCode(),
+		return new ReceiptReceived(this.connectorId, this.idConversion.apply(parsed.messageId()), parsed.state(),
+				parsed.errorCode(),
 				parsed.doneAt(), raw, receivedAt);
 	}
 
@@ -118,7 +124,13 @@ final class DeliverProcessor {
 	}
 
 	private static String safeRaw(BaseSm<?> sm) {
-		byte[] body = (sm.getShortMessage() != null) ? sm.getShortMessage() : new byte[0];
+		byte[] body;
+		try {
+			body = body(sm);
+		}
+		catch (RuntimeException ex) {
+			body = new byte[0];
+		}
 		return "hex:" + HexFormat.of().formatHex(body);
 	}
 

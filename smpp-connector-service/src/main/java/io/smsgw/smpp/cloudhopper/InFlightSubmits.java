@@ -82,6 +82,11 @@ final class InFlightSubmits {
 		}
 	}
 
+	/** Submits waiting for their response. */
+	int size() {
+		return this.pending.size();
+	}
+
 	/** Completes everything still waiting as unanswered. */
 	void failAll(String why) {
 		for (CompletableFuture<PartResult> waiting : Set.copyOf(this.pending)) {

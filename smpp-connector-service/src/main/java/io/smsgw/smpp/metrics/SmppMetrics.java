@@ -13,7 +13,10 @@ import io.smsgw.smpp.submit.CommandStatus;
 
 /**
  * The SMPP connector's meters, tagged by connector: {@code smpp.binds.up} (gauge),
- * {@code smpp.submits} (counter by command_status), {@code smpp.submit.latency} (timer from
+ * {@code smpp.bind.up} (gauge per bind, 1 or 0), {@code smpp.window.in-use} (gauge of submits
+ * awaiting their response), {@code smpp.tps.effective} (gauge, 0 when unpaced),
+ * {@code smpp.throttled} (counter of throttle answers), {@code smpp.submits} (counter by
+ * command_status; its rate is the submits per second), {@code smpp.submit.latency} (timer from
  * submit_sm to its response), {@code smpp.receipts} (counter by stat) and {@code smpp.inbound}
  * (counter of MO messages).
  */
@@ -27,6 +30,8 @@ public final class SmppMetrics {
 
 	private final Counter inbound;
 
+	private final Counter throttled;
+
 	public SmppMetrics(MeterRegistry registry, String connectorId) {
 		this.registry = registry;
 		this.connectorId = connectorId;
@@ -39,6 +44,41 @@ public final class SmppMetrics {
 			.description("Mobile-originated messages received")
 			.tag("connector", connectorId)
 			.register(registry);
+		this.throttled = Counter.builder("smpp.throttled")
+			.description("submit_sm answered ESME_RTHROTTLED or ESME_RMSGQFUL")
+			.tag("connector", connectorId)
+			.register(registry);
+	}
+
+	/** Registers the state gauge of one bind (1 bound, 0 not). */
+	public void bindState(String bind, String type, Supplier<Boolean> bound) {
+		Gauge.builder("smpp.bind.up", () -> bound.get() ? 1 : 0)
+			.description("SMPP bind state, 1 bound")
+			.tag("connector", this.connectorId)
+			.tag("bind", bind)
+			.tag("type", type)
+			.register(this.registry);
+	}
+
+	/** Registers the gauge of submits in flight over all binds. */
+	public void windowInUse(Supplier<Number> inFlight) {
+		Gauge.builder("smpp.window.in-use", inFlight)
+			.description("submit_sm sent and not answered yet")
+			.tag("connector", this.connectorId)
+			.register(this.registry);
+	}
+
+	/** Registers the gauge of the connection's rate now (0 when unpaced). */
+	public void effectiveTps(Supplier<Number> tps) {
+		Gauge.builder("smpp.tps.effective", tps)
+			.description("submit_sm per second allowed now, 0 for no cap")
+			.tag("connector", this.connectorId)
+			.register(this.registry);
+	}
+
+	/** One throttle answer (ESME_RTHROTTLED or ESME_RMSGQFUL). */
+	public void throttled() {
+		this.throttled.increment();
 	}
 
 	/** Registers the gauge of binds up. */

@@ -14,14 +14,16 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.smsgw.common.connector.SmsConnector;
 import io.smsgw.infra.InfrastructureInitializer;
+import io.smsgw.simulator.smsc.MessageIdFormat;
 import io.smsgw.simulator.smsc.SmscSimulator;
 import io.smsgw.simulator.smsc.SmscSimulatorConfig;
 
 /**
- * One running SMPP connector service (shared by the integration tests) bound over TCP to four
+ * One running SMPP connector service (shared by the integration tests) bound over TCP to
  * simulated SMSCs, on the real embedded Kafka: {@code main} (answers after 20 ms, receipts
  * after 50 ms), {@code perm} (refuses everything with ESME_RINVDSTADR), {@code throttle}
- * (throttles half the submits) and {@code restart} (stopped and started again by a test).
+ * (throttles half the submits), {@code restart} (stopped and started again by a test), and one
+ * per connection feature (see the fields).
  */
 @SpringBootTest(properties = { "spring.config.name=smpp-connector-service", "server.port=0",
 		"sms.connector.requeue-pause=200ms", "sms.connector.health-interval=1s" })
@@ -39,6 +41,39 @@ abstract class SmppConnectorITSupport {
 
 	static final SmscSimulator FIRST_RESTARTABLE = SmscSimulator.start(SmscSimulatorConfig.defaults());
 
+	/** Two TRX binds capped at 10 submits per second. */
+	static final SmscSimulator PACED = SmscSimulator.start(SmscSimulatorConfig.defaults());
+
+	/** Hex ids in responses, decimal ids in receipts, receipts as data_sm; bound as a TX+RX pair. */
+	static final SmscSimulator PAIR = SmscSimulator.start(SmscSimulatorConfig.defaults()
+		.withIdFormat(MessageIdFormat.HEX)
+		.withReceiptIdFormat(MessageIdFormat.DECIMAL)
+		.withReceiptsAsDataSm(true)
+		.withReceipts(Duration.ofMillis(20), "DELIVRD", true));
+
+	/** Receipts before the submit_sm_resp; the connection uses SAR TLVs. */
+	static final SmscSimulator EARLY = SmscSimulator.start(SmscSimulatorConfig.defaults()
+		.withReceiptsBeforeResponse(true));
+
+	/** message_payload, Latin-1 as data_coding 3 and a default validity. */
+	static final SmscSimulator PAYLOAD = SmscSimulator.start(SmscSimulatorConfig.defaults());
+
+	/** Answers slowly, so that a drop mid-window leaves many submits unanswered. */
+	static final SmscSimulator DROPPING = SmscSimulator.start(SmscSimulatorConfig.defaults()
+		.withResponseDelay(Duration.ofMillis(100)));
+
+	/** A third of the submits answered ESME_RSYSERR (transient). */
+	static final SmscSimulator FLAKY = SmscSimulator.start(SmscSimulatorConfig.defaults().withFailures(0.3, 0x08));
+
+	/** Refuses everything with a generic_nack carrying ESME_RINVDSTADR. */
+	static final SmscSimulator NACKING = SmscSimulator.start(SmscSimulatorConfig.defaults()
+		.withFailures(1.0, SmscSimulatorConfig.STATUS_INVALID_DEST)
+		.withFailuresAsGenericNack(true));
+
+	/** Over TLS with a self-signed key made for the test. */
+	static final SmscSimulator SECURE = SmscSimulator.start(SmscSimulatorConfig.defaults()
+		.withTls(TestKeyStores.selfSigned(), TestKeyStores.PASSWORD));
+
 	@Autowired
 	Environment environment;
 
@@ -53,8 +88,31 @@ abstract class SmppConnectorITSupport {
 		connection(registry, 1, "perm", PERMANENT.port());
 		connection(registry, 2, "throttle", THROTTLING.port());
 		connection(registry, 3, "restart", FIRST_RESTARTABLE.port());
-		registry.add("sms.smpp.connections[2].throttle-retries", () -> "1");
-		registry.add("sms.smpp.connections[2].throttle-retry-delay", () -> "50ms");
+		registry.add("sms.smpp.connections[2].throttle.retries", () -> "1");
+		registry.add("sms.smpp.connections[2].throttle.retry-delay", () -> "50ms");
+		connection(registry, 4, "paced", PACED.port());
+		registry.add("sms.smpp.connections[4].binds", () -> "2");
+		registry.add("sms.smpp.connections[4].tps", () -> "10");
+		connection(registry, 5, "pair", PAIR.port());
+		registry.add("sms.smpp.connections[5].bind-type", () -> "tx-rx");
+		registry.add("sms.smpp.connections[5].address-range", () -> "4915*");
+		registry.add("sms.smpp.connections[5].receipt-id-conversion", () -> "decimal-to-hex");
+		connection(registry, 6, "early", EARLY.port());
+		registry.add("sms.smpp.connections[6].concatenation", () -> "sar");
+		connection(registry, 7, "payload", PAYLOAD.port());
+		registry.add("sms.smpp.connections[7].concatenation", () -> "payload");
+		registry.add("sms.smpp.connections[7].data-coding.latin1", () -> "3");
+		registry.add("sms.smpp.connections[7].validity-period", () -> "2h");
+		connection(registry, 8, "drop", DROPPING.port());
+		connection(registry, 9, "flaky", FLAKY.port());
+		registry.add("sms.smpp.connections[9].retry.max-attempts", () -> "10");
+		registry.add("sms.smpp.connections[9].retry.initial-interval", () -> "20ms");
+		registry.add("sms.smpp.connections[9].retry.multiplier", () -> "1.5");
+		connection(registry, 10, "nack", NACKING.port());
+		connection(registry, 11, "tls", SECURE.port());
+		registry.add("sms.smpp.connections[11].tls.enabled", () -> "true");
+		registry.add("sms.smpp.connections[11].tls.trust-store", TestKeyStores::selfSigned);
+		registry.add("sms.smpp.connections[11].tls.trust-store-password", () -> TestKeyStores.PASSWORD);
 	}
 
 	private static void connection(DynamicPropertyRegistry registry, int index, String id, int port) {
@@ -75,9 +133,11 @@ abstract class SmppConnectorITSupport {
 	void openTopics() throws InterruptedException {
 		this.topics = new EventTopics(this.environment.getProperty("spring.kafka.bootstrap-servers"));
 		// "restart" is left to the test that stops its SMSC
-		for (String id : new String[] { "main", "perm", "throttle" }) {
+		for (String id : new String[] { "main", "perm", "throttle", "pair", "early", "payload", "flaky", "nack",
+				"tls" }) {
 			awaitLinksUp(id, 1);
 		}
+		awaitLinksUp("paced", 2);
 	}
 
 	@AfterEach

@@ -23,6 +23,9 @@ import io.smsgw.simulator.smsc.SmscSimulatorConfig;
 /** What the connector does when the SMSC refuses, throttles or drops the bind. */
 class SmppFailuresIT extends SmppConnectorITSupport {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
 	@Test
 	void permanentErrorFailsTheMessageAsNotRetriable() {
 		List<DispatchRequest> requests = this.topics.dispatch("perm", "+4915100000010", "ACME",
@@ -55,6 +58,8 @@ class SmppFailuresIT extends SmppConnectorITSupport {
 			.toList();
 		assertThat(submits.stream().filter(ReceivedSubmit::accepted)).hasSize(40);
 		assertThat(submits.size()).as("throttled submits were seen and retried").isGreaterThan(40);
+		assertThat(this.meters.get("smpp.throttled").tags("connector", "throttle").counter().count())
+			.as("throttle answers counted (each slows the connection down)").isEqualTo(submits.size() - 40);
 		assertThat(this.topics.settle(DispatchFailed.class, (e) -> ids.contains(e.messageId()), Duration.ZERO))
 			.isEmpty();
 	}

@@ -3,7 +3,11 @@ package io.smsgw.smpp.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,7 +19,7 @@ import io.smsgw.common.event.DispatchRequest;
 
 class SubmitPlannerTests {
 
-	private final SubmitPlanner planner = new SubmitPlanner(SmsCodec.defaults(), AddressRules.defaults(), 0, 8, 1);
+	private final SubmitPlanner planner = new SubmitPlanner(SmsCodec.defaults(), AddressRules.defaults(), 1);
 
 	@Test
 	void longGsmTextBecomesPartsWithUdh() {
@@ -50,6 +54,66 @@ class SubmitPlannerTests {
 			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> this.planner.plan(request(UUID.randomUUID(), "x".repeat(2000))))
 			.isInstanceOf(MessageTooLongException.class);
+	}
+
+	@Test
+	void sarModeCarriesTheReferenceInTlvsAndNoUdh() {
+		UUID id = UUID.randomUUID();
+		List<SubmitPart> parts = planner(Concatenation.SAR, DataCodings.defaults(), null).plan(request(id, "b".repeat(200)));
+		assertThat(parts).hasSize(2).allSatisfy((part) -> {
+			assertThat(part.esmClass()).isZero();
+			assertThat(part.sar().reference()).isEqualTo(MessageIds.concatenationReference(id));
+			assertThat(part.sar().total()).isEqualTo(2);
+			assertThat(part.messagePayload()).isNull();
+		});
+		assertThat(parts).extracting((p) -> p.sar().sequence()).containsExactly(1, 2);
+		assertThat(parts.get(0).shortMessage()).hasSize(153);
+		assertThat(parts.get(0).shortMessage().length + parts.get(1).shortMessage().length).isEqualTo(200);
+	}
+
+	@Test
+	void payloadModeSendsTheWholeTextInOneSubmit() {
+		List<SubmitPart> parts = planner(Concatenation.PAYLOAD, DataCodings.defaults(), null)
+			.plan(request(UUID.randomUUID(), "Привет ".repeat(30)));
+		assertThat(parts).singleElement().satisfies((part) -> {
+			assertThat(part.shortMessage()).isEmpty();
+			assertThat(part.esmClass()).isZero();
+			assertThat(part.dataCoding()).isEqualTo(8);
+			assertThat(new String(part.messagePayload(), StandardCharsets.UTF_16BE)).isEqualTo("Привет ".repeat(30));
+			assertThat(part.sar()).isNull();
+		});
+	}
+
+	@Test
+	void latin1OptionSendsIsoOctetsWithItsDataCoding() {
+		SubmitPlanner latin = planner(Concatenation.UDH, new DataCodings(0, 8, 3), null);
+		assertThat(latin.plan(request(UUID.randomUUID(), "Grüße, señor {ok}"))).singleElement().satisfies((part) -> {
+			assertThat(part.dataCoding()).isEqualTo(3);
+			assertThat(part.shortMessage()).isEqualTo("Grüße, señor {ok}".getBytes(StandardCharsets.ISO_8859_1));
+		});
+		List<SubmitPart> parts = latin.plan(request(UUID.randomUUID(), "é".repeat(200)));
+		assertThat(parts).hasSize(2);
+		assertThat(parts.get(0).shortMessage()).hasSize(6 + 134);
+		assertThat(latin.plan(request(UUID.randomUUID(), "Ελλάδα €"))).singleElement()
+			.satisfies((part) -> assertThat(part.dataCoding()).isEqualTo(8));
+	}
+
+	@Test
+	void validityComesFromTheMessageElseTheDefault() {
+		Clock clock = Clock.fixed(Instant.parse("2025-03-04T05:06:07Z"), ZoneOffset.UTC);
+		SubmitPlanner withDefault = new SubmitPlanner(SmsCodec.defaults(), 10, AddressRules.defaults(),
+				DataCodings.defaults(), Concatenation.UDH, 1, Duration.ofHours(2), clock);
+		assertThat(withDefault.plan(request(UUID.randomUUID(), "hi")).get(0).validityPeriod())
+			.isEqualTo("250304070607000+");
+		DispatchRequest timed = new DispatchRequest(UUID.randomUUID(), "t", "smsc", "+4915112345678", "ACME", "hi", 1,
+				Instant.now(), Instant.parse("2025-12-31T23:59:00Z"));
+		assertThat(withDefault.plan(timed).get(0).validityPeriod()).isEqualTo("251231235900000+");
+		assertThat(this.planner.plan(request(UUID.randomUUID(), "hi")).get(0).validityPeriod()).isNull();
+	}
+
+	private static SubmitPlanner planner(Concatenation mode, DataCodings codings, Duration validity) {
+		return new SubmitPlanner(SmsCodec.defaults(), 10, AddressRules.defaults(), codings, mode, 1, validity,
+				Clock.systemUTC());
 	}
 
 	private static DispatchRequest request(UUID id, String body) {

@@ -1,0 +1,31 @@
+package io.smsgw.api.message;
+
+import java.util.List;
+
+import io.smsgw.api.web.FieldProblem;
+
+/**
+ * Answer to a batch: one result per item, in the order of the request.
+ *
+ * @param accepted how many messages were accepted
+ * @param rejected how many were not
+ * @param results one per item
+ */
+public record BatchResult(int accepted, int rejected, List<ItemResult> results) {
+
+	/**
+	 * One item's outcome: {@code message} when accepted, a {@code problem} otherwise.
+	 *
+	 * @param index the item's position in the request, from 0
+	 * @param status {@code accepted}, {@code scheduled} or {@code rejected}
+	 * @param message the accepted message
+	 * @param problem why it was rejected: a problem detail with field-level {@code errors}
+	 */
+	public record ItemResult(int index, String status, AcceptedMessage message, ItemProblem problem) {
+	}
+
+	/** RFC 9457 members of a rejected item. */
+	public record ItemProblem(String title, int status, String detail, List<FieldProblem> errors) {
+	}
+
+}

@@ -1,0 +1,77 @@
+package io.smsgw.router.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The admin API is an OAuth2 resource server: JWTs from the api-service's issuer with the admin
+ * scope. Health, Prometheus and the OpenAPI description are open. Refusals are problem details.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain routerChain(HttpSecurity http, RouterProperties properties) throws Exception {
+		String adminAuthority = "SCOPE_" + properties.security().adminScope();
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error",
+					"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+			.permitAll()
+			.requestMatchers("/v1/admin/**")
+			.hasAuthority(adminAuthority)
+			.anyRequest()
+			.authenticated())
+			.oauth2ResourceServer((server) -> server.jwt((jwt) -> {
+			})
+				.authenticationEntryPoint((request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,
+						"A valid bearer token is required"))
+				.accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN,
+						"The token lacks the " + properties.security().adminScope() + " scope")))
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint((request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,
+						"A valid bearer token is required"))
+				.accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN,
+						"The token lacks the " + properties.security().adminScope() + " scope")))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.csrf((csrf) -> csrf.disable());
+		return http.build();
+	}
+
+	/** Keys from the JWK set URI (fetched lazily, cached), issuer checked when one is configured. */
+	@Bean
+	JwtDecoder jwtDecoder(RouterProperties properties) {
+		RouterProperties.Security security = properties.security();
+		NimbusJwtDecoder decoder = (security.jwkSetUri() != null)
+				? NimbusJwtDecoder.withJwkSetUri(security.jwkSetUri()).build()
+				: NimbusJwtDecoder.withIssuerLocation(security.issuerUri()).build();
+		decoder.setJwtValidator((security.issuerUri() != null)
+				? JwtValidators.createDefaultWithIssuer(security.issuerUri()) : JwtValidators.createDefault());
+		return decoder;
+	}
+
+	private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+		response.setStatus(status.value());
+		response.setContentType("application/problem+json");
+		if (status == HttpStatus.UNAUTHORIZED) {
+			response.setHeader("WWW-Authenticate", "Bearer");
+		}
+		response.getOutputStream()
+			.write(("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":" + status.value()
+					+ ",\"detail\":\"" + detail.replace("\"", "'") + "\"}")
+				.getBytes(StandardCharsets.UTF_8));
+	}
+
+}

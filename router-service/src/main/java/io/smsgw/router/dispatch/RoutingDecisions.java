@@ -1,0 +1,64 @@
+package io.smsgw.router.dispatch;
+
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The router's record of its decisions ({@code router.routing_decision}): where each attempt of
+ * a message went and at what price. Written before the Kafka transaction of the same batch
+ * commits; a redelivered batch overwrites its own rows.
+ */
+public class RoutingDecisions {
+
+	private final JdbcTemplate jdbc;
+
+	public RoutingDecisions(DataSource dataSource) {
+		this.jdbc = new JdbcTemplate(dataSource);
+	}
+
+	/** Records decisions, replacing earlier ones of the same message and attempt. */
+	public void record(List<RoutingDecision> decisions) {
+		if (decisions.isEmpty()) {
+			return;
+		}
+		this.jdbc.batchUpdate("""
+				insert into router.routing_decision (message_id, attempt, route_id, route_name, connector_id,
+				price_per_segment, segments, candidates, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict (message_id, attempt) do update set route_id = excluded.route_id,
+				route_name = excluded.route_name, connector_id = excluded.connector_id,
+				price_per_segment = excluded.price_per_segment, segments = excluded.segments,
+				candidates = excluded.candidates, decided_at = excluded.decided_at""", decisions, decisions.size(),
+				(ps, d) -> {
+					ps.setObject(1, d.messageId());
+					ps.setInt(2, d.attempt());
+					ps.setObject(3, d.routeId());
+					ps.setString(4, d.routeName());
+					ps.setString(5, d.connectorId());
+					ps.setBigDecimal(6, d.pricePerSegment());
+					ps.setInt(7, d.segments());
+					ps.setString(8, String.join(",", d.candidates()));
+					ps.setTimestamp(9, Timestamp.from(d.decidedAt()));
+				});
+	}
+
+	/** The decisions of a message, by attempt. */
+	public List<RoutingDecision> of(UUID messageId) {
+		return this.jdbc.query("select * from router.routing_decision where message_id = ? order by attempt",
+				(rs, n) -> new RoutingDecision(rs.getObject("message_id", UUID.class), rs.getInt("attempt"),
+						(Long) rs.getObject("route_id"), rs.getString("route_name"), rs.getString("connector_id"),
+						rs.getBigDecimal("price_per_segment"), rs.getInt("segments"), split(rs.getString("candidates")),
+						rs.getTimestamp("decided_at").toInstant()),
+				messageId);
+	}
+
+	private static List<String> split(String candidates) {
+		return (candidates == null || candidates.isEmpty()) ? List.of() : Arrays.asList(candidates.split(","));
+	}
+
+}
