@@ -120,7 +120,10 @@ public final class GatewayStack implements AutoCloseable {
 				properties.put("sms.api.seed.client-secret", this.options.clientSecret());
 				properties.put("sms.api.seed.default-region", "DE");
 			}
-			case ROUTER -> properties.put("sms.router.default-connector", LocalStackOptions.CONNECTOR);
+			case ROUTER -> {
+				properties.put("sms.router.default-connector", LocalStackOptions.CONNECTOR);
+				properties.put("sms.router.security.jwk-set-uri", apiUrl() + "/oauth2/jwks");
+			}
 			case SMPP -> {
 				String prefix = "sms.smpp.connections[0].";
 				properties.put(prefix + "id", LocalStackOptions.CONNECTOR);
