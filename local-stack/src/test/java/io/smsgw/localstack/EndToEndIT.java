@@ -1,16 +1,10 @@
 package io.smsgw.localstack;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +31,13 @@ class EndToEndIT {
 
 	private static final String OTHER_TENANT_SECRET = "other-secret";
 
-	private static final JsonMapper json = JsonMapper.builder().build();
+	private static final JsonMapper json = GatewayClient.json;
 
 	private static CallbackRecorder callbacks;
 
 	private static GatewayStack stack;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final GatewayClient client = new GatewayClient(stack);
 
 	@BeforeAll
 	static void startGateway() throws Exception {
@@ -77,7 +71,7 @@ class EndToEndIT {
 		assertThat(unicode.path("encoding").asText()).isEqualTo("UCS2");
 		assertThat(unicode.path("segments").asInt()).isEqualTo(1);
 
-		await(() -> submitsTo("4915123456789").size() >= 2 && submitsTo("4915123456780").size() >= 1);
+		GatewayClient.await(() -> submitsTo("4915123456789").size() >= 2 && submitsTo("4915123456780").size() >= 1);
 		List<ReceivedSubmit> gsmParts = submitsTo("4915123456789");
 		assertThat(gsmParts).hasSize(2).allSatisfy((part) -> {
 			assertThat(part.sourceAddr()).isEqualTo("ACME");
@@ -98,7 +92,7 @@ class EndToEndIT {
 		assertThat(unicodePart.sourceTon()).isEqualTo(1);
 
 		String id = gsm.path("id").asText();
-		await(() -> "delivered".equals(get(token, id).path("status").asText()));
+		GatewayClient.await(() -> "delivered".equals(get(token, id).path("status").asText()));
 		JsonNode message = get(token, id);
 		List<String> statuses = new ArrayList<>();
 		Instant previous = Instant.EPOCH;
@@ -110,7 +104,7 @@ class EndToEndIT {
 		}
 		assertThat(statuses).containsExactly("accepted", "sent", "delivered");
 
-		await(() -> callbacksFor(id).size() >= 2);
+		GatewayClient.await(() -> callbacksFor(id).size() >= 2);
 		List<CallbackRecorder.Callback> received = callbacksFor(id);
 		assertThat(received).extracting((c) -> json.readTree(c.body()).path("status").asText())
 			.containsExactly("sent", "delivered");
@@ -124,10 +118,7 @@ class EndToEndIT {
 
 	@Test
 	void requestsWithoutTokenAreUnauthorized() throws Exception {
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/v1/messages"))
-			.header("Content-Type", "application/json")
-			.POST(BodyPublishers.ofString("{\"to\":\"+4915123456789\",\"from\":\"ACME\",\"body\":\"hi\"}"))
-			.build(), BodyHandlers.ofString());
+		HttpResponse<String> response = post(null, "{\"to\":\"+4915123456789\",\"from\":\"ACME\",\"body\":\"hi\"}");
 		assertThat(response.statusCode()).isEqualTo(401);
 	}
 
@@ -136,8 +127,7 @@ class EndToEndIT {
 		String token = token(LocalStackOptions.CLIENT_ID, stack.options().clientSecret());
 		String id = send(token, "+4915123456781", "ACME", "Only for demo").path("id").asText();
 		String otherToken = token(OTHER_TENANT_CLIENT, OTHER_TENANT_SECRET);
-		HttpResponse<String> response = this.http.send(authorized(otherToken, "/v1/messages/" + id).GET().build(),
-				BodyHandlers.ofString());
+		HttpResponse<String> response = this.client.get(stack.apiUrl() + "/v1/messages/" + id, otherToken);
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
 				(type) -> assertThat(type).startsWith("application/problem+json"));
@@ -173,14 +163,7 @@ class EndToEndIT {
 	}
 
 	private String token(String clientId, String secret) throws Exception {
-		String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/oauth2/token"))
-			.header("Authorization", "Basic " + basic)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(BodyPublishers.ofString("grant_type=client_credentials&scope=messages:send%20messages:read"))
-			.build(), BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return json.readTree(response.body()).path("access_token").asText();
+		return this.client.token(clientId, secret, "messages:send messages:read");
 	}
 
 	private JsonNode send(String token, String to, String from, String body) throws Exception {
@@ -192,37 +175,11 @@ class EndToEndIT {
 	}
 
 	private HttpResponse<String> post(String token, String body) throws Exception {
-		return this.http.send(authorized(token, "/v1/messages").header("Content-Type", "application/json")
-			.POST(BodyPublishers.ofString(body))
-			.build(), BodyHandlers.ofString());
+		return this.client.post(stack.apiUrl() + "/v1/messages", token, body);
 	}
 
 	private JsonNode get(String token, String id) throws Exception {
-		HttpResponse<String> response = this.http.send(authorized(token, "/v1/messages/" + id).GET().build(),
-				BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return json.readTree(response.body());
-	}
-
-	private HttpRequest.Builder authorized(String token, String path) {
-		return HttpRequest.newBuilder(URI.create(stack.apiUrl() + path)).header("Authorization", "Bearer " + token);
-	}
-
-	private static void await(Check condition) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (!condition.holds()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Condition not met within 60 s");
-			}
-			Thread.sleep(100);
-		}
-	}
-
-	@FunctionalInterface
-	private interface Check {
-
-		boolean holds() throws Exception;
-
+		return this.client.message(token, id);
 	}
 
 }

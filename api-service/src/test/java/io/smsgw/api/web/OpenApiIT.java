@@ -55,6 +55,23 @@ class OpenApiIT extends ApiTestSupport {
 	}
 
 	@Test
+	void documentDescribesTransliterationFields() throws Exception {
+		JsonNode schemas = json(get(null, "/v3/api-docs")).get("components").get("schemas");
+
+		assertThat(schemas.get("SendMessageRequest").get("properties").has("transliterate")).isTrue();
+		assertThat(schemas.get("PreviewRequest").get("properties").has("transliterate")).isTrue();
+		assertThat(schemas.get("Limits").get("properties").has("transliterate")).isTrue();
+		for (String answer : List.of("AcceptedMessage", "Preview")) {
+			assertThat(schemas.get(answer).get("properties").propertyNames()).as(answer)
+				.contains("encoding", "segments", "charactersLeft", "replacements");
+		}
+		assertThat(schemas.get("ReplacementView").get("properties").propertyNames())
+			.contains("original", "replacement", "count", "positions");
+		assertThat(schemas.get("MessageView").get("properties").propertyNames())
+			.contains("body", "encoding", "segments");
+	}
+
+	@Test
 	void swaggerUiIsServed() throws Exception {
 		HttpResponse<String> ui = get(null, "/swagger-ui/index.html");
 		assertThat(ui.statusCode()).isEqualTo(200);

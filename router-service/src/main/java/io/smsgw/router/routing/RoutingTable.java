@@ -90,12 +90,12 @@ public final class RoutingTable {
 	public java.math.BigDecimal priceOf(long routeId, String connectorId) {
 		for (Route route : this.routes) {
 			if (route.id() == routeId) {
-				return route.members()
-					.stream()
-					.filter((m) -> m.connectorId().equals(connectorId))
-					.map(RouteMember::pricePerSegment)
-					.findFirst()
-					.orElse(null);
+				for (RouteMember member : route.members()) {
+					if (member.connectorId().equals(connectorId)) {
+						return member.pricePerSegment();
+					}
+				}
+				return null;
 			}
 		}
 		return null;
