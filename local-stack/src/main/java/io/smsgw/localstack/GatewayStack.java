@@ -96,6 +96,12 @@ public final class GatewayStack implements AutoCloseable {
 		properties.put("sms.kafka.partitions", 3);
 		properties.put("spring.autoconfigure.exclude", String.join(",", kind.exclusions()));
 		properties.put("spring.main.banner-mode", "off");
+		properties.put("spring.jpa.open-in-view", false);
+		if (kind != ServiceKind.API && kind != ServiceKind.ROUTER) {
+			// springdoc is on the shared classpath for the two services with an HTTP API
+			properties.put("springdoc.api-docs.enabled", false);
+			properties.put("springdoc.swagger-ui.enabled", false);
+		}
 		properties.putAll(serviceProperties(kind));
 		properties.putAll(extra);
 		SpringApplication application = kind.application();

@@ -13,7 +13,13 @@ public enum Encoding {
 	UCS2(0x08, 70),
 
 	/** 8-bit binary data: 140 octets, 134 per part with an 8-bit concatenation UDH. */
-	BINARY(0x04, 140);
+	BINARY(0x04, 140),
+
+	/**
+	 * ISO-8859-1 octets (SMPP data_coding 3), for SMSCs that take Latin-1: 140 characters, 134
+	 * per part with an 8-bit concatenation UDH, 133 with a 16-bit one.
+	 */
+	LATIN1(0x03, 140);
 
 	private final int dataCoding;
 
@@ -40,7 +46,26 @@ public enum Encoding {
 			// the UDH, padded to a septet boundary, takes ceil(udhLength * 8 / 7) septets
 			case GSM7 -> 160 - (udhLength * 8 + 6) / 7;
 			case UCS2 -> (140 - udhLength) / 2;
-			case BINARY -> 140 - udhLength;
+			case BINARY, LATIN1 -> 140 - udhLength;
+		};
+	}
+
+	/**
+	 * The encoding of an SMPP {@code data_coding} (SMPP 3.4 §5.2.19): 0 (SMSC default alphabet)
+	 * and 1 (IA5) as GSM-7, 3 as Latin-1, 8 as UCS-2, 2 and 4 as binary, other values up to 0x0F
+	 * as Latin-1 octets (nothing is lost), and the GSM 03.38 coding groups (0x10 and up) as
+	 * {@link #ofDataCodingScheme(int)} reads them.
+	 */
+	public static Encoding ofSmppDataCoding(int dataCoding) {
+		int coding = dataCoding & 0xFF;
+		if (coding >= 0x10) {
+			return ofDataCodingScheme(coding);
+		}
+		return switch (coding) {
+			case 0x00, 0x01 -> GSM7;
+			case 0x08 -> UCS2;
+			case 0x02, 0x04 -> BINARY;
+			default -> LATIN1;
 		};
 	}
 

@@ -77,6 +77,18 @@ public final class Reassembler {
 		return released;
 	}
 
+	/**
+	 * Releases every set still waiting, each with the parts received, flagged incomplete: for a
+	 * service that stops and would otherwise lose them.
+	 */
+	public synchronized List<ReassembledMessage> releaseAll() {
+		List<ReassembledMessage> released = new ArrayList<>();
+		this.open.forEach((key, set) -> released.add(
+				join(key.originator(), key.reference(), key.total(), new ArrayList<>(set.parts.values()), true)));
+		this.open.clear();
+		return released;
+	}
+
 	/** Sets waiting for parts. */
 	public synchronized int pending() {
 		return this.open.size();

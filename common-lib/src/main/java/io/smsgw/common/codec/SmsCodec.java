@@ -2,6 +2,7 @@ package io.smsgw.common.codec;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.smsgw.common.codec.Transliterator.Transliteration;
@@ -43,6 +44,11 @@ public final class SmsCodec {
 	/** The options. */
 	public CodecOptions options() {
 		return this.options;
+	}
+
+	/** Most parts a message may take. */
+	public int maxParts() {
+		return this.options.maxParts();
 	}
 
 	/** The encoding a text needs with the default tables. */
@@ -87,7 +93,36 @@ public final class SmsCodec {
 	 * @throws MessageTooLongException when more than the maximum number of parts are needed
 	 */
 	public EncodedMessage encodeBinary(byte[] data, int reference) {
-		int capacity = partCapacity(Encoding.BINARY, GsmCharset.DEFAULT, data.length > Encoding.BINARY.singleCapacity());
+		return splitOctets(Encoding.BINARY, data, reference);
+	}
+
+	/** Whether every character of a text is in ISO-8859-1 (see {@link #encodeLatin1}). */
+	public static boolean canEncodeLatin1(CharSequence text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) > 0xFF) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Encodes a text as ISO-8859-1 octets (SMPP data_coding 3, for SMSCs that take Latin-1) and
+	 * splits it: 140 characters in one part, 134 per part with an 8-bit concatenation reference,
+	 * 133 with a 16-bit one. National tables and transliteration do not apply.
+	 * @throws IllegalArgumentException when a character is not in ISO-8859-1 (check with
+	 * {@link #canEncodeLatin1})
+	 * @throws MessageTooLongException when more than the maximum number of parts are needed
+	 */
+	public EncodedMessage encodeLatin1(String text, int reference) {
+		if (!canEncodeLatin1(text)) {
+			throw new IllegalArgumentException("The text has characters ISO-8859-1 does not hold");
+		}
+		return splitOctets(Encoding.LATIN1, text.getBytes(StandardCharsets.ISO_8859_1), reference);
+	}
+
+	private EncodedMessage splitOctets(Encoding encoding, byte[] data, int reference) {
+		int capacity = partCapacity(encoding, GsmCharset.DEFAULT, data.length > encoding.singleCapacity());
 		List<int[]> bounds = new ArrayList<>();
 		for (int start = 0; start < data.length || bounds.isEmpty(); start += capacity) {
 			int end = Math.min(data.length, start + capacity);
@@ -100,9 +135,9 @@ public final class SmsCodec {
 			int[] b = bounds.get(i);
 			byte[] udh = UserDataHeader.write(ref, bounds.size(), i + 1, this.options.sixteenBitReference(),
 					GsmCharset.DEFAULT);
-			segments.add(new Segment(i + 1, bounds.size(), ref, udh, java.util.Arrays.copyOfRange(data, b[0], b[1]), b[2]));
+			segments.add(new Segment(i + 1, bounds.size(), ref, udh, Arrays.copyOfRange(data, b[0], b[1]), b[2]));
 		}
-		return new EncodedMessage(Encoding.BINARY, data.length, segments, capacity - bounds.get(bounds.size() - 1)[2]);
+		return new EncodedMessage(encoding, data.length, segments, capacity - bounds.get(bounds.size() - 1)[2]);
 	}
 
 	/** Decodes a part's payload (without UDH) in the given encoding, with the default GSM tables. */
@@ -110,7 +145,7 @@ public final class SmsCodec {
 		return switch (encoding) {
 			case GSM7 -> GsmAlphabet.decode(payload, 0, payload.length);
 			case UCS2 -> new String(payload, StandardCharsets.UTF_16BE);
-			case BINARY -> new String(payload, StandardCharsets.ISO_8859_1);
+			case BINARY, LATIN1 -> new String(payload, StandardCharsets.ISO_8859_1);
 		};
 	}
 

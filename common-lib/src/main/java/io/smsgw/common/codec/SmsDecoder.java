@@ -51,7 +51,7 @@ public final class SmsDecoder {
 		return switch (encoding) {
 			case GSM7 -> charset.decode(payload, 0, payload.length);
 			case UCS2 -> new String(payload, StandardCharsets.UTF_16BE);
-			case BINARY -> new String(payload, StandardCharsets.ISO_8859_1);
+			case BINARY, LATIN1 -> new String(payload, StandardCharsets.ISO_8859_1);
 		};
 	}
 

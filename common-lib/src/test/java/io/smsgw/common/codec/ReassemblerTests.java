@@ -71,6 +71,22 @@ class ReassemblerTests {
 	}
 
 	@Test
+	void releasesEveryWaitingSetAtOnceOnRequest() {
+		List<DecodedPart> parts = parts("s".repeat(153) + "t".repeat(20), 11, false);
+		this.reassembler.accept("+34", parts.get(1));
+
+		List<ReassembledMessage> released = this.reassembler.releaseAll();
+
+		assertThat(released).singleElement().satisfies((message) -> {
+			assertThat(message.incomplete()).isTrue();
+			assertThat(message.text()).isEqualTo("t".repeat(20));
+			assertThat(message.missing()).containsExactly(1);
+		});
+		assertThat(this.reassembler.pending()).isZero();
+		assertThat(this.reassembler.releaseAll()).isEmpty();
+	}
+
+	@Test
 	void passesASinglePartStraightThrough() {
 		DecodedPart part = SmsDecoder.decode("hello".getBytes(), Encoding.GSM7, false);
 

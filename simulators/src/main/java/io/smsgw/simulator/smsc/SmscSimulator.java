@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import com.cloudhopper.smpp.SmppServerConfiguration;
 import com.cloudhopper.smpp.impl.DefaultSmppServer;
 import com.cloudhopper.smpp.pdu.DeliverSm;
+import com.cloudhopper.smpp.type.SmppInvalidArgumentException;
 import com.cloudhopper.smpp.ssl.SslConfiguration;
 
 /**
@@ -184,6 +185,23 @@ public final class SmscSimulator implements AutoCloseable {
 	 * @return whether a session was there to take it
 	 */
 	public boolean injectMo(String from, String to, String text) {
+		DeliverSm deliver;
+		try {
+			deliver = SimulatorPdus.mobileOriginated(from, to, text);
+		}
+		catch (SmppInvalidArgumentException ex) {
+			throw new IllegalArgumentException(ex);
+		}
+		return injectDeliverSm(deliver);
+	}
+
+	/**
+	 * Sends a deliver_sm as it is (e.g. one part of a concatenated MO message, with a UDH or SAR
+	 * TLVs) to a bound receiver or transceiver session, without waiting for its deliver_sm_resp
+	 * (counted in {@link #deliverResponsesReceived()}).
+	 * @return whether a session was there to take it
+	 */
+	public boolean injectDeliverSm(DeliverSm deliver) {
 		// a session just bound may still be finishing its bind on the server side: give it a moment
 		BoundSession target = sessionFor(this.config.systemId());
 		for (int i = 0; target == null && !this.sessions.isEmpty() && i < 50; i++) {
@@ -194,12 +212,11 @@ public final class SmscSimulator implements AutoCloseable {
 			return false;
 		}
 		try {
-			DeliverSm deliver = SimulatorPdus.mobileOriginated(from, to, text);
 			target.session().sendRequestPdu(deliver, 10_000, false);
 			return true;
 		}
 		catch (Exception ex) {
-			log.warn("Could not inject MO message", ex);
+			log.warn("Could not inject a deliver_sm", ex);
 			return false;
 		}
 	}

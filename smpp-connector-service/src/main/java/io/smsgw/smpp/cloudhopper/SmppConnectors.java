@@ -1,12 +1,16 @@
 package io.smsgw.smpp.cloudhopper;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -56,6 +60,8 @@ public final class SmppConnectors implements ConnectorSet, AutoCloseable {
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
+	private final Map<DeliverProcessor, Duration> deliveries = new LinkedHashMap<>();
+
 	public SmppConnectors(SmppProperties properties, ConnectorEvents events, MeterRegistry registry, Clock clock) {
 		int links = properties.connections().stream().mapToInt(SmppConnectors::linkCount).sum();
 		this.ioThreads = Executors.newCachedThreadPool(daemon("smpp-io"));
@@ -63,18 +69,20 @@ public final class SmppConnectors implements ConnectorSet, AutoCloseable {
 		this.retries = Executors.newScheduledThreadPool(4, daemon("smpp-retry"));
 		this.responder = Executors.newFixedThreadPool(2, daemon("smpp-resp"));
 		this.client = new DefaultSmppClient(this.ioThreads, Math.max(1, links), this.scheduler);
-		SmsCodec codec = new SmsCodec(properties.codecMaxParts(), false);
 		for (Connection connection : properties.connections()) {
-			this.connectors.add(connector(connection, codec, properties.codecMaxParts(), events, registry, clock));
+			SmsCodec codec = new SmsCodec(connection.codecOptions(properties.codecMaxParts()));
+			this.connectors.add(connector(connection, codec, events, registry, clock));
 			log.info("SMPP connector {} configured: {}", connection.id(), connection);
 		}
 	}
 
-	private SmppConnector connector(Connection connection, SmsCodec codec, int maxParts, ConnectorEvents events,
+	private SmppConnector connector(Connection connection, SmsCodec codec, ConnectorEvents events,
 			MeterRegistry registry, Clock clock) {
 		SmppMetrics metrics = new SmppMetrics(registry, connection.id());
 		DeliverProcessor deliveries = new DeliverProcessor(connection.id(), events, metrics, clock,
-				connection.receiptIdConversion());
+				connection.receiptIdConversion(), connection.moReassemblyTimeout());
+		this.deliveries.put(deliveries, connection.moReassemblyTimeout());
+		metrics.inboundPending(deliveries::pendingMo);
 		List<BindLink> binds = new ArrayList<>();
 		for (int i = 1; i <= connection.binds(); i++) {
 			for (SmppBindType type : types(connection.bindType())) {
@@ -87,9 +95,9 @@ public final class SmppConnectors implements ConnectorSet, AutoCloseable {
 				binds.add(link);
 			}
 		}
-		SubmitPlanner planner = new SubmitPlanner(codec, maxParts, connection.addressing().toRules(),
+		SubmitPlanner planner = new SubmitPlanner(codec, connection.addressing().toRules(),
 				connection.dataCoding().toDataCodings(), connection.concatenation(), connection.registeredDelivery(),
-				connection.validityPeriod(), clock);
+				connection.validityPeriod(), clock, connection.gsm7Packing());
 		SmppProperties.Throttle throttle = connection.throttle();
 		SubmitRate rate = new SubmitRate(connection.tps(), throttle.minTps(), throttle.slowdown(),
 				throttle.recovery().toNanos(), System::nanoTime);
@@ -123,6 +131,19 @@ public final class SmppConnectors implements ConnectorSet, AutoCloseable {
 	/** Starts every bind loop; returns at once (binds come up in the background). */
 	public void start() {
 		this.connectors.forEach((connector) -> connector.bindLinks().forEach(BindLink::start));
+		this.deliveries.forEach((processor, timeout) -> {
+			long period = Math.max(50, Math.min(5_000, timeout.toMillis() / 10));
+			this.retries.scheduleWithFixedDelay(() -> expire(processor), period, period, TimeUnit.MILLISECONDS);
+		});
+	}
+
+	private static void expire(DeliverProcessor processor) {
+		try {
+			processor.expire();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Releasing expired MO parts failed; trying again", ex);
+		}
 	}
 
 	@Override
@@ -146,6 +167,8 @@ public final class SmppConnectors implements ConnectorSet, AutoCloseable {
 				Thread.currentThread().interrupt();
 			}
 		}
+		// the binds are down: no part comes any more; what waits for its other parts is published
+		this.deliveries.keySet().forEach((processor) -> processor.releaseAll(Duration.ofSeconds(5)));
 		this.client.destroy();
 		this.scheduler.shutdownNow();
 		this.retries.shutdownNow();

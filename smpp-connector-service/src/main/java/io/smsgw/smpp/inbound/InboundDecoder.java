@@ -1,31 +1,36 @@
 package io.smsgw.smpp.inbound;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-
+import io.smsgw.common.codec.DecodedPart;
 import io.smsgw.common.codec.Encoding;
-import io.smsgw.common.codec.SmsCodec;
+import io.smsgw.common.codec.MalformedUserDataException;
+import io.smsgw.common.codec.SmsDecoder;
+import io.smsgw.common.codec.UserDataHeader;
+import io.smsgw.common.codec.UserDataHeader.Concatenation;
 
 /**
- * Reads what a deliver_sm carries: whether it is a delivery receipt, and the text of a
- * mobile-originated message. Parts of a concatenated MO message are decoded one by one and
- * marked incomplete; reassembling them is not done yet.
+ * Reads what a deliver_sm carries: whether it is a delivery receipt, and the part of a
+ * mobile-originated message, decoded by the codec (UDH included) with the SAR TLVs as its
+ * concatenation facts when there is no concatenation UDH.
  */
 public final class InboundDecoder {
 
 	/** esm_class bits of an SMSC delivery receipt (0x04) and an intermediate notification (0x20). */
 	public static final int RECEIPT_BITS = 0x04 | 0x20;
 
+	/** esm_class bit saying that the short message starts with a user data header. */
+	public static final int UDHI = 0x40;
+
 	private InboundDecoder() {
 	}
 
 	/**
-	 * The text of a mobile-originated message.
+	 * The SAR TLVs of a part.
 	 *
-	 * @param text the decoded text (without UDH)
-	 * @param concatenated whether it is one part of a longer message
+	 * @param reference sar_msg_ref_num (16 bits)
+	 * @param total sar_total_segments
+	 * @param sequence sar_segment_seqnum (1-based)
 	 */
-	public record Decoded(String text, boolean concatenated) {
+	public record Sar(int reference, int total, int sequence) {
 	}
 
 	/** Whether a deliver_sm or data_sm with this esm_class is a receipt rather than an MO message. */
@@ -34,35 +39,32 @@ public final class InboundDecoder {
 	}
 
 	/**
-	 * Decodes an MO short message: data_coding 0 and 1 as GSM 03.38 (unpacked, one septet per
-	 * octet), 3 as Latin-1, 8 as UCS-2, anything else as Latin-1 octets.
+	 * Decodes one MO part: the encoding from the SMPP data_coding
+	 * ({@link Encoding#ofSmppDataCoding}), septets unpacked (one per octet), the UDH when esm_class
+	 * has UDHI. SAR TLVs (when the UDH has no concatenation element, and their values are sound)
+	 * make it a part of a concatenated message with a 16-bit reference.
+	 * @param sar the SAR TLVs, or {@code null}
+	 * @throws MalformedUserDataException when the UDH overruns the data
 	 */
-	public static Decoded decode(int dataCoding, int esmClass, byte[] shortMessage) {
-		byte[] payload = (shortMessage != null) ? shortMessage : new byte[0];
-		boolean concatenated = false;
-		if ((esmClass & 0x40) != 0 && payload.length > 0) {
-			int udhLength = Math.min(payload.length, (payload[0] & 0xFF) + 1);
-			concatenated = hasConcatenation(Arrays.copyOfRange(payload, 1, udhLength));
-			payload = Arrays.copyOfRange(payload, udhLength, payload.length);
+	public static DecodedPart decode(int dataCoding, int esmClass, byte[] userData, Sar sar) {
+		byte[] data = (userData != null) ? userData : new byte[0];
+		boolean udhi = (esmClass & UDHI) != 0 && data.length > 0;
+		DecodedPart part = SmsDecoder.decode(data, Encoding.ofSmppDataCoding(dataCoding), udhi);
+		if (sar == null || part.isConcatenated() || sar.total() < 2 || sar.sequence() < 1
+				|| sar.sequence() > sar.total()) {
+			return part;
 		}
-		String text = switch (dataCoding & 0xFF) {
-			case 0x00, 0x01 -> SmsCodec.decode(payload, Encoding.GSM7);
-			case 0x08 -> SmsCodec.decode(payload, Encoding.UCS2);
-			default -> new String(payload, StandardCharsets.ISO_8859_1);
-		};
-		return new Decoded(text, concatenated);
+		UserDataHeader header = part.header();
+		Concatenation concatenation = new Concatenation(sar.reference() & 0xFFFF, sar.total(), sar.sequence(), true);
+		return new DecodedPart(part.encoding(),
+				new UserDataHeader(header.length(), concatenation, header.charset(), header.elements()),
+				part.payload(), part.text());
 	}
 
-	private static boolean hasConcatenation(byte[] elements) {
-		int i = 0;
-		while (i + 1 < elements.length) {
-			int iei = elements[i] & 0xFF;
-			if (iei == 0x00 || iei == 0x08) {
-				return true;
-			}
-			i += 2 + (elements[i + 1] & 0xFF);
-		}
-		return false;
+	/** Decodes data whose UDH could not be read as plain user data, so that nothing is lost. */
+	public static DecodedPart decodeWithoutHeader(int dataCoding, byte[] userData) {
+		return SmsDecoder.decode((userData != null) ? userData : new byte[0], Encoding.ofSmppDataCoding(dataCoding),
+				false);
 	}
 
 }

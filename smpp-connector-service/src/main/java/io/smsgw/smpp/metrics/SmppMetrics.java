@@ -112,6 +112,14 @@ public final class SmppMetrics {
 	}
 
 	/** One MO message received. */
+	/** Sets of concatenated MO parts held in memory, waiting for the rest. */
+	public void inboundPending(Supplier<Number> pending) {
+		Gauge.builder("smpp.inbound.pending", pending)
+			.description("Concatenated MO messages waiting for parts")
+			.tag("connector", this.connectorId)
+			.register(this.registry);
+	}
+
 	public void inbound() {
 		this.inbound.increment();
 	}

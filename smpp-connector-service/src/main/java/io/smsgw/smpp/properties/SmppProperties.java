@@ -14,6 +14,8 @@ import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
+import io.smsgw.common.codec.CodecOptions;
+import io.smsgw.common.codec.NationalLanguage;
 import io.smsgw.smpp.link.ReconnectBackoff;
 import io.smsgw.smpp.submit.AddressRules;
 import io.smsgw.smpp.submit.Concatenation;
@@ -88,6 +90,12 @@ public record SmppProperties(@Valid List<Connection> connections, @Min(1) @Max(2
 	 * @param receiptIdConversion how receipt ids are turned into the form of response ids (default NONE)
 	 * @param tls TLS towards the SMSC
 	 * @param drainTimeout longest wait on shutdown for the answers to what is in flight (default 5 s)
+	 * @param nationalLanguage national shift tables (TS 23.038) the codec may use to keep a text
+	 * GSM-7 (default none)
+	 * @param gsm7Packing whether GSM-7 user data is sent packed, 7 bits per septet (default false:
+	 * one septet per octet, as SMPP 3.4 intends)
+	 * @param moReassemblyTimeout how long the parts of a concatenated MO message are held for the
+	 * missing ones before what arrived is published with {@code complete=false} (default 5 min)
 	 */
 	public record Connection(@NotBlank @Pattern(regexp = "[a-zA-Z0-9._-]{1,100}") String id, @NotBlank String host,
 			@Min(1) @Max(65535) int port, @NotBlank String systemId, String password, String systemType,
@@ -96,7 +104,8 @@ public record SmppProperties(@Valid List<Connection> connections, @Min(1) @Max(2
 			Duration responseTimeout, Duration connectTimeout, @Valid Reconnect reconnect, @Valid Addressing addressing,
 			@Valid DataCoding dataCoding, Concatenation concatenation, @Min(0) @Max(31) Integer registeredDelivery,
 			Duration validityPeriod, @Valid Throttle throttle, @Valid Retry retry,
-			MessageIdConversion receiptIdConversion, @Valid Tls tls, Duration drainTimeout) {
+			MessageIdConversion receiptIdConversion, @Valid Tls tls, Duration drainTimeout,
+			NationalLanguage nationalLanguage, Boolean gsm7Packing, Duration moReassemblyTimeout) {
 
 		public Connection {
 			password = (password != null) ? password : "";
@@ -119,6 +128,15 @@ public record SmppProperties(@Valid List<Connection> connections, @Min(1) @Max(2
 			receiptIdConversion = (receiptIdConversion != null) ? receiptIdConversion : MessageIdConversion.NONE;
 			tls = (tls != null) ? tls : new Tls(false, false, null, null, null);
 			drainTimeout = (drainTimeout != null) ? drainTimeout : Duration.ofSeconds(5);
+			nationalLanguage = (nationalLanguage != null) ? nationalLanguage : NationalLanguage.NONE;
+			gsm7Packing = (gsm7Packing != null) ? gsm7Packing : false;
+			moReassemblyTimeout = (moReassemblyTimeout != null && !moReassemblyTimeout.isNegative() && !moReassemblyTimeout.isZero())
+					? moReassemblyTimeout : Duration.ofMinutes(5);
+		}
+
+		/** The codec options of this connection, with at most {@code maxParts} parts per message. */
+		public CodecOptions codecOptions(int maxParts) {
+			return CodecOptions.defaults().withMaxParts(maxParts).withNationalLanguage(this.nationalLanguage);
 		}
 
 		@Override
@@ -126,7 +144,8 @@ public record SmppProperties(@Valid List<Connection> connections, @Min(1) @Max(2
 			return "Connection[id=" + this.id + ", " + this.host + ":" + this.port + (this.tls.enabled() ? " tls" : "")
 					+ ", systemId=" + this.systemId + ", password=***, " + this.bindType + " x" + this.binds
 					+ ", window=" + this.windowSize + ", tps=" + ((this.tps > 0) ? this.tps : "no cap") + ", "
-					+ this.concatenation + "]";
+					+ this.concatenation + ((this.nationalLanguage != NationalLanguage.NONE) ? ", " + this.nationalLanguage : "")
+					+ (this.gsm7Packing ? ", packed" : "") + "]";
 		}
 
 	}

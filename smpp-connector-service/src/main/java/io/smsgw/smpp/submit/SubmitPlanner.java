@@ -1,7 +1,6 @@
 package io.smsgw.smpp.submit;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,41 +13,41 @@ import io.smsgw.common.codec.EncodedMessage;
 import io.smsgw.common.codec.Encoding;
 import io.smsgw.common.codec.MessageTooLongException;
 import io.smsgw.common.codec.Segment;
+import io.smsgw.common.codec.Septets;
 import io.smsgw.common.codec.SmsCodec;
 import io.smsgw.common.event.DispatchRequest;
 
 /**
  * Turns a dispatched message into the submit_sm parts of one connection: encoded and split by
- * {@link SmsCodec} (or as Latin-1 octets when the connection asks for it), tied together as the
- * connection wants ({@link Concatenation}: UDH, SAR TLVs or one message_payload), with the
- * connection's data_coding values, registered_delivery and validity.
+ * {@link SmsCodec} (GSM-7 with the connection's national tables, UCS-2, or Latin-1 when the
+ * connection asks for it), tied together as the connection wants ({@link Concatenation}: UDH,
+ * SAR TLVs or one message_payload), with GSM-7 septets unpacked or packed, the connection's
+ * data_coding values, registered_delivery and validity.
  *
- * @param codec the codec
- * @param maxParts most parts a message may take (the codec's limit, also for Latin-1 texts)
+ * @param codec the connection's codec (its maximum parts, national tables)
  * @param addresses TON/NPI rules
  * @param dataCodings data_coding values
  * @param concatenation how parts are tied together
  * @param registeredDelivery registered_delivery of every part
  * @param defaultValidity validity of a message that carries none, or {@code null} for the SMSC's
  * @param clock the clock the default validity counts from
+ * @param gsm7Packing whether GSM-7 user data goes packed (7 bits per septet, after the UDH and its
+ * fill bits) rather than one septet per octet
  */
-public record SubmitPlanner(SmsCodec codec, int maxParts, AddressRules addresses, DataCodings dataCodings,
-		Concatenation concatenation, int registeredDelivery, Duration defaultValidity, Clock clock) {
+public record SubmitPlanner(SmsCodec codec, AddressRules addresses, DataCodings dataCodings,
+		Concatenation concatenation, int registeredDelivery, Duration defaultValidity, Clock clock,
+		boolean gsm7Packing) {
 
 	/** esm_class bit saying that the short message starts with a user data header. */
 	public static final int ESM_CLASS_UDHI = 0x40;
 
-	private static final int LATIN1_SINGLE = 140;
-
-	private static final int LATIN1_PART = 134;
-
 	private static final DateTimeFormatter VALIDITY = DateTimeFormatter.ofPattern("yyMMddHHmmss")
 		.withZone(ZoneOffset.UTC);
 
-	/** A planner with at most 10 parts, UDH concatenation, default data codings and no validity. */
+	/** A planner with UDH concatenation, default data codings, unpacked septets and no validity. */
 	public SubmitPlanner(SmsCodec codec, AddressRules addresses, int registeredDelivery) {
-		this(codec, SmsCodec.DEFAULT_MAX_PARTS, addresses, DataCodings.defaults(), Concatenation.UDH, registeredDelivery, null,
-				Clock.systemUTC());
+		this(codec, addresses, DataCodings.defaults(), Concatenation.UDH, registeredDelivery, null, Clock.systemUTC(),
+				false);
 	}
 
 	/**
@@ -61,27 +60,28 @@ public record SubmitPlanner(SmsCodec codec, int maxParts, AddressRules addresses
 			throw new IllegalArgumentException("message needs a destination and a text");
 		}
 		int reference = MessageIds.concatenationReference(request.messageId());
-		Encoded encoded = encode(request.body(), reference);
+		EncodedMessage encoded = encode(request.body(), reference);
 		Shape shape = new Shape(this.addresses.source(request.from()), this.addresses.destination(request.to()),
-				encoded.dataCoding(), validity(request.validUntil()));
+				dataCoding(encoded.encoding()), validity(request.validUntil()));
+		boolean packed = this.gsm7Packing && encoded.encoding() == Encoding.GSM7;
+		byte[] shift = encoded.shiftHeader();
+		int shiftEsm = (shift.length > 0) ? ESM_CLASS_UDHI : 0;
 		if (this.concatenation == Concatenation.PAYLOAD) {
-			ByteArrayOutputStream whole = new ByteArrayOutputStream();
-			encoded.segments().forEach((s) -> whole.writeBytes(s.payload()));
-			return List.of(shape.part(1, 1, 0, new byte[0], whole.toByteArray(), null, this.registeredDelivery));
+			byte[] whole = userData(shift, encoded.payload(), packed);
+			return List.of(shape.part(1, 1, shiftEsm, new byte[0], whole, null, this.registeredDelivery));
 		}
 		List<SubmitPart> parts = new ArrayList<>(encoded.segments().size());
 		for (Segment segment : encoded.segments()) {
-			if (!segment.isConcatenated()) {
-				parts.add(shape.part(1, 1, 0, segment.payload(), null, null, this.registeredDelivery));
-			}
-			else if (this.concatenation == Concatenation.SAR) {
+			if (segment.isConcatenated() && this.concatenation == Concatenation.SAR) {
 				SubmitPart.Sar sar = new SubmitPart.Sar(reference & 0xFFFF, segment.total(), segment.number());
-				parts.add(shape.part(segment.number(), segment.total(), 0, segment.payload(), null, sar,
-						this.registeredDelivery));
+				parts.add(shape.part(segment.number(), segment.total(), shiftEsm,
+						userData(shift, segment.payload(), packed), null, sar, this.registeredDelivery));
 			}
 			else {
-				parts.add(shape.part(segment.number(), segment.total(), ESM_CLASS_UDHI, segment.udhAndPayload(), null,
-						null, this.registeredDelivery));
+				// UDH mode, or a single part: its UDH holds the national shift elements, if any
+				int esmClass = (segment.udh().length > 0) ? ESM_CLASS_UDHI : 0;
+				parts.add(shape.part(segment.number(), segment.total(), esmClass,
+						userData(segment.udh(), segment.payload(), packed), null, null, this.registeredDelivery));
 			}
 		}
 		return parts;
@@ -94,37 +94,31 @@ public record SubmitPlanner(SmsCodec codec, int maxParts, AddressRules addresses
 		return (until != null) ? VALIDITY.format(until) + "000+" : null;
 	}
 
-	private Encoded encode(String text, int reference) {
-		Integer latin1 = this.dataCodings.latin1();
-		if (latin1 != null && StandardCharsets.ISO_8859_1.newEncoder().canEncode(text)) {
-			return new Encoded(latin1, latin1Segments(text.getBytes(StandardCharsets.ISO_8859_1), reference));
+	private EncodedMessage encode(String text, int reference) {
+		if (this.dataCodings.latin1() != null && SmsCodec.canEncodeLatin1(text)) {
+			return this.codec.encodeLatin1(text, reference);
 		}
-		EncodedMessage encoded = this.codec.encode(text, reference);
-		int dataCoding = (encoded.encoding() == Encoding.UCS2) ? this.dataCodings.ucs2()
-				: (encoded.encoding() == Encoding.GSM7) ? this.dataCodings.gsm7() : encoded.encoding().dataCoding();
-		return new Encoded(dataCoding, encoded.segments());
+		return this.codec.encode(text, reference);
 	}
 
-	private List<Segment> latin1Segments(byte[] octets, int reference) {
-		if (octets.length <= LATIN1_SINGLE) {
-			return List.of(new Segment(1, 1, 0, new byte[0], octets, octets.length));
-		}
-		int total = (octets.length + LATIN1_PART - 1) / LATIN1_PART;
-		if (total > this.maxParts) {
-			throw new MessageTooLongException(total, this.maxParts);
-		}
-		int ref = reference & 0xFF;
-		List<Segment> segments = new ArrayList<>(total);
-		for (int i = 0; i < total; i++) {
-			int from = i * LATIN1_PART;
-			byte[] payload = java.util.Arrays.copyOfRange(octets, from, Math.min(octets.length, from + LATIN1_PART));
-			byte[] udh = { 0x05, 0x00, 0x03, (byte) ref, (byte) total, (byte) (i + 1) };
-			segments.add(new Segment(i + 1, total, ref, udh, payload, payload.length));
-		}
-		return segments;
+	private int dataCoding(Encoding encoding) {
+		return switch (encoding) {
+			case GSM7 -> this.dataCodings.gsm7();
+			case UCS2 -> this.dataCodings.ucs2();
+			case LATIN1 -> this.dataCodings.latin1();
+			case BINARY -> encoding.dataCoding();
+		};
 	}
 
-	private record Encoded(int dataCoding, List<Segment> segments) {
+	/** The header (may be empty) and the payload, GSM-7 septets packed after the fill bits when asked. */
+	private static byte[] userData(byte[] udh, byte[] payload, boolean packed) {
+		if (packed) {
+			return Septets.userData(udh, payload);
+		}
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(udh.length + payload.length);
+		bytes.writeBytes(udh);
+		bytes.writeBytes(payload);
+		return bytes.toByteArray();
 	}
 
 	private record Shape(SmppAddress source, SmppAddress destination, int dataCoding, String validity) {

@@ -74,6 +74,9 @@ abstract class SmppConnectorITSupport {
 	static final SmscSimulator SECURE = SmscSimulator.start(SmscSimulatorConfig.defaults()
 		.withTls(TestKeyStores.selfSigned(), TestKeyStores.PASSWORD));
 
+	/** Takes injected multipart MO messages; the connection holds incomplete sets for 2 s only. */
+	static final SmscSimulator MO = SmscSimulator.start(SmscSimulatorConfig.defaults());
+
 	@Autowired
 	Environment environment;
 
@@ -113,6 +116,8 @@ abstract class SmppConnectorITSupport {
 		registry.add("sms.smpp.connections[11].tls.enabled", () -> "true");
 		registry.add("sms.smpp.connections[11].tls.trust-store", TestKeyStores::selfSigned);
 		registry.add("sms.smpp.connections[11].tls.trust-store-password", () -> TestKeyStores.PASSWORD);
+		connection(registry, 12, "mo", MO.port());
+		registry.add("sms.smpp.connections[12].mo-reassembly-timeout", () -> "2s");
 	}
 
 	private static void connection(DynamicPropertyRegistry registry, int index, String id, int port) {
@@ -134,7 +139,7 @@ abstract class SmppConnectorITSupport {
 		this.topics = new EventTopics(this.environment.getProperty("spring.kafka.bootstrap-servers"));
 		// "restart" is left to the test that stops its SMSC
 		for (String id : new String[] { "main", "perm", "throttle", "pair", "early", "payload", "flaky", "nack",
-				"tls" }) {
+				"tls", "mo" }) {
 			awaitLinksUp(id, 1);
 		}
 		awaitLinksUp("paced", 2);

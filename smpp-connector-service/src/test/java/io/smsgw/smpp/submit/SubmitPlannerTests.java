@@ -8,16 +8,25 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.smsgw.common.codec.CodecOptions;
+import io.smsgw.common.codec.Encoding;
+import io.smsgw.common.codec.GsmCharset;
+import io.smsgw.common.codec.SmsDecoder;
 import io.smsgw.common.codec.MessageTooLongException;
+import io.smsgw.common.codec.NationalLanguage;
+import io.smsgw.common.codec.Septets;
 import io.smsgw.common.codec.SmsCodec;
 import io.smsgw.common.event.DispatchRequest;
 
 class SubmitPlannerTests {
+
+	private static final HexFormat HEX = HexFormat.of();
 
 	private final SubmitPlanner planner = new SubmitPlanner(SmsCodec.defaults(), AddressRules.defaults(), 1);
 
@@ -92,8 +101,11 @@ class SubmitPlannerTests {
 			assertThat(part.shortMessage()).isEqualTo("Grüße, señor {ok}".getBytes(StandardCharsets.ISO_8859_1));
 		});
 		List<SubmitPart> parts = latin.plan(request(UUID.randomUUID(), "é".repeat(200)));
-		assertThat(parts).hasSize(2);
+		assertThat(parts).hasSize(2).allSatisfy((part) -> assertThat(part.dataCoding()).isEqualTo(3));
 		assertThat(parts.get(0).shortMessage()).hasSize(6 + 134);
+		assertThat(parts.get(0).esmClass()).isEqualTo(0x40);
+		assertThatThrownBy(() -> latin.plan(request(UUID.randomUUID(), "é".repeat(1341))))
+			.as("more than 10 parts of 134").isInstanceOf(MessageTooLongException.class);
 		assertThat(latin.plan(request(UUID.randomUUID(), "Ελλάδα €"))).singleElement()
 			.satisfies((part) -> assertThat(part.dataCoding()).isEqualTo(8));
 	}
@@ -101,8 +113,8 @@ class SubmitPlannerTests {
 	@Test
 	void validityComesFromTheMessageElseTheDefault() {
 		Clock clock = Clock.fixed(Instant.parse("2025-03-04T05:06:07Z"), ZoneOffset.UTC);
-		SubmitPlanner withDefault = new SubmitPlanner(SmsCodec.defaults(), 10, AddressRules.defaults(),
-				DataCodings.defaults(), Concatenation.UDH, 1, Duration.ofHours(2), clock);
+		SubmitPlanner withDefault = new SubmitPlanner(SmsCodec.defaults(), AddressRules.defaults(),
+				DataCodings.defaults(), Concatenation.UDH, 1, Duration.ofHours(2), clock, false);
 		assertThat(withDefault.plan(request(UUID.randomUUID(), "hi")).get(0).validityPeriod())
 			.isEqualTo("250304070607000+");
 		DispatchRequest timed = new DispatchRequest(UUID.randomUUID(), "t", "smsc", "+4915112345678", "ACME", "hi", 1,
@@ -111,9 +123,56 @@ class SubmitPlannerTests {
 		assertThat(this.planner.plan(request(UUID.randomUUID(), "hi")).get(0).validityPeriod()).isNull();
 	}
 
+	@Test
+	void turkishTablesKeepATextGsm7WithTheirHeaderInEveryMode() {
+		SmsCodec turkish = new SmsCodec(CodecOptions.defaults().withNationalLanguage(NationalLanguage.TURKISH));
+		String text = "Günaydın, İstanbul! Şimdi ğ";
+		SubmitPart udh = planner(turkish, Concatenation.UDH, false).plan(request(UUID.randomUUID(), text)).get(0);
+		assertThat(udh.dataCoding()).isZero();
+		assertThat(udh.esmClass()).isEqualTo(0x40);
+		assertThat(SmsDecoder.decode(udh.shortMessage(), Encoding.GSM7, true).text()).as("UDH names the Turkish tables")
+			.isEqualTo(text);
+		SubmitPart payload = planner(turkish, Concatenation.PAYLOAD, false).plan(request(UUID.randomUUID(), text)).get(0);
+		assertThat(payload.esmClass()).isEqualTo(0x40);
+		assertThat(SmsDecoder.decode(payload.messagePayload(), Encoding.GSM7, true).text()).isEqualTo(text);
+		List<SubmitPart> sar = planner(turkish, Concatenation.SAR, false).plan(request(UUID.randomUUID(), text.repeat(7)));
+		assertThat(sar).hasSizeGreaterThan(1).allSatisfy((part) -> {
+			assertThat(part.esmClass()).isEqualTo(0x40);
+			assertThat(part.sar()).isNotNull();
+			assertThat(SmsDecoder.decode(part.shortMessage(), Encoding.GSM7, true).header().charset())
+				.isNotEqualTo(GsmCharset.DEFAULT);
+		});
+		assertThat(planner(SmsCodec.defaults(), Concatenation.UDH, false).plan(request(UUID.randomUUID(), text)).get(0)
+			.dataCoding()).as("without the tables the text needs UCS-2").isEqualTo(8);
+	}
+
+	@Test
+	void packingSendsSeptetsSevenBitsEachAfterTheUdhFillBits() {
+		// TS 23.038 example: "hellohello" packs to E8329BFD4697D9EC37
+		SubmitPart single = planner(SmsCodec.defaults(), Concatenation.UDH, true)
+			.plan(request(UUID.randomUUID(), "hellohello")).get(0);
+		assertThat(HEX.formatHex(single.shortMessage())).isEqualTo("e8329bfd4697d9ec37");
+		assertThat(single.esmClass()).isZero();
+		UUID id = UUID.randomUUID();
+		List<SubmitPart> parts = planner(SmsCodec.defaults(), Concatenation.UDH, true).plan(request(id, "a".repeat(300)));
+		assertThat(parts).hasSize(2);
+		// 6 octets of UDH, one fill bit, then 153 septets in 134 octets: 140 in all
+		assertThat(parts.get(0).shortMessage()).hasSize(140);
+		assertThat(Septets.unpack(parts.get(0).shortMessage(), 6, 1, 153)).containsOnly((byte) 'a');
+		assertThat(planner(SmsCodec.defaults(), Concatenation.SAR, true).plan(request(id, "a".repeat(300))).get(0)
+			.shortMessage()).hasSize(134);
+		assertThat(planner(SmsCodec.defaults(), Concatenation.UDH, true).plan(request(id, "Привет")).get(0).shortMessage())
+			.as("UCS-2 is never packed").hasSize(12);
+	}
+
+	private static SubmitPlanner planner(SmsCodec codec, Concatenation mode, boolean packing) {
+		return new SubmitPlanner(codec, AddressRules.defaults(), DataCodings.defaults(), mode, 1, null,
+				Clock.systemUTC(), packing);
+	}
+
 	private static SubmitPlanner planner(Concatenation mode, DataCodings codings, Duration validity) {
-		return new SubmitPlanner(SmsCodec.defaults(), 10, AddressRules.defaults(), codings, mode, 1, validity,
-				Clock.systemUTC());
+		return new SubmitPlanner(SmsCodec.defaults(), AddressRules.defaults(), codings, mode, 1, validity,
+				Clock.systemUTC(), false);
 	}
 
 	private static DispatchRequest request(UUID id, String body) {
