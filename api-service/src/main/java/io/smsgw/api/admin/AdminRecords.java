@@ -16,12 +16,25 @@ final class AdminRecords {
 	}
 
 	/**
-	 * A tenant's own limits; {@code null} members fall back to the service defaults.
+	 * A tenant's own limits and message settings; {@code null} members fall back to the service
+	 * defaults.
 	 * @param ratePerSecond send requests per second, per instance
 	 * @param dailyQuota messages per UTC day
 	 * @param maxParts most parts per message (at most the service's own limit)
+	 * @param transliterate whether texts are transliterated to stay GSM-7 ({@code null}: false)
 	 */
-	record Limits(Integer ratePerSecond, Integer dailyQuota, Integer maxParts) {
+	record Limits(Integer ratePerSecond, Integer dailyQuota, Integer maxParts, Boolean transliterate) {
+
+		/** Limits without a transliteration setting (off). */
+		Limits(Integer ratePerSecond, Integer dailyQuota, Integer maxParts) {
+			this(ratePerSecond, dailyQuota, maxParts, null);
+		}
+
+		/** The transliteration setting, off when not given. */
+		boolean transliterateOrDefault() {
+			return Boolean.TRUE.equals(this.transliterate);
+		}
+
 	}
 
 	/** A tenant as the admin API shows it. */

@@ -14,8 +14,8 @@ import io.smsgw.api.admin.AdminRecords.CreateClient;
 import io.smsgw.api.admin.AdminRecords.CreateTenant;
 import io.smsgw.api.admin.AdminRecords.Limits;
 import io.smsgw.api.config.ApiProperties;
-import io.smsgw.api.web.FieldProblem;
-import io.smsgw.api.web.InvalidRequestException;
+import io.smsgw.common.web.FieldProblem;
+import io.smsgw.common.web.InvalidRequestException;
 
 /**
  * Checks admin requests, reporting every wrong field at once.

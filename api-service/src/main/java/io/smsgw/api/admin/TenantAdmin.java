@@ -30,8 +30,8 @@ import io.smsgw.api.tenant.ApiClientRepository;
 import io.smsgw.api.tenant.Tenant;
 import io.smsgw.api.tenant.TenantDirectory;
 import io.smsgw.api.tenant.TenantRepository;
-import io.smsgw.api.web.ConflictException;
-import io.smsgw.api.web.NotFoundException;
+import io.smsgw.common.web.ConflictException;
+import io.smsgw.common.web.NotFoundException;
 
 /**
  * Tenants and their clients, managed through the admin API. Secrets are random (256 bits), hashed
@@ -77,8 +77,9 @@ class TenantAdmin {
 		Limits l = (valid.limits() != null) ? valid.limits() : new Limits(null, null, null);
 		try {
 			this.jdbc.update("INSERT INTO tenant (id, name, default_region, created_at, rate_per_second, daily_quota, "
-					+ "max_parts) VALUES (?, ?, ?, ?, ?, ?, ?)", valid.id(), valid.name(), valid.defaultRegion(),
-					Instant.now().atOffset(ZoneOffset.UTC), l.ratePerSecond(), l.dailyQuota(), l.maxParts());
+					+ "max_parts, transliterate) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", valid.id(), valid.name(),
+					valid.defaultRegion(), Instant.now().atOffset(ZoneOffset.UTC), l.ratePerSecond(), l.dailyQuota(),
+					l.maxParts(), l.transliterateOrDefault());
 		}
 		catch (DuplicateKeyException ex) {
 			throw new ConflictException("Tenant " + valid.id() + " exists already");
@@ -90,14 +91,16 @@ class TenantAdmin {
 	TenantView tenant(String tenantId) {
 		Tenant tenant = this.tenants.findById(tenantId).orElseThrow(() -> new NotFoundException("No tenant " + tenantId));
 		return new TenantView(tenant.getId(), tenant.getName(), tenant.getDefaultRegion(),
-				new Limits(tenant.getRatePerSecond(), tenant.getDailyQuota(), tenant.getMaxParts()),
+				new Limits(tenant.getRatePerSecond(), tenant.getDailyQuota(), tenant.getMaxParts(),
+						tenant.isTransliterate()),
 				this.limits.usedToday(tenant.getId()), tenant.getCreatedAt());
 	}
 
 	TenantView setLimits(String tenantId, Limits limits) {
 		Limits valid = this.validation.limits(limits);
-		int updated = this.jdbc.update("UPDATE tenant SET rate_per_second = ?, daily_quota = ?, max_parts = ? "
-				+ "WHERE id = ?", valid.ratePerSecond(), valid.dailyQuota(), valid.maxParts(), tenantId);
+		int updated = this.jdbc.update("UPDATE tenant SET rate_per_second = ?, daily_quota = ?, max_parts = ?, "
+				+ "transliterate = ? WHERE id = ?", valid.ratePerSecond(), valid.dailyQuota(), valid.maxParts(),
+				valid.transliterateOrDefault(), tenantId);
 		if (updated == 0) {
 			throw new NotFoundException("No tenant " + tenantId);
 		}

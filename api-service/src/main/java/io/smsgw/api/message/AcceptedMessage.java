@@ -1,6 +1,7 @@
 package io.smsgw.api.message;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -16,7 +17,9 @@ import java.util.UUID;
  * @param clientReference the tenant's reference, or {@code null}
  * @param sendAt when it will be sent, or {@code null} for now
  * @param validUntil when delivery stops, or {@code null} for the network's default
+ * @param replacements what transliteration replaced (empty when it was off or changed nothing)
  */
 public record AcceptedMessage(UUID id, String status, String to, String encoding, int segments,
-		int charactersLeft, String messageType, String clientReference, Instant sendAt, Instant validUntil) {
+		int charactersLeft, String messageType, String clientReference, Instant sendAt, Instant validUntil,
+		List<ReplacementView> replacements) {
 }

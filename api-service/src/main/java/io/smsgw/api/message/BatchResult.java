@@ -2,7 +2,7 @@ package io.smsgw.api.message;
 
 import java.util.List;
 
-import io.smsgw.api.web.FieldProblem;
+import io.smsgw.common.web.FieldProblem;
 
 /**
  * Answer to a batch: one result per item, in the order of the request.

@@ -8,7 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
-import io.smsgw.api.web.FieldProblem;
+import io.smsgw.common.web.FieldProblem;
 import io.smsgw.common.event.MessageType;
 
 /**

@@ -9,8 +9,8 @@ import java.util.Locale;
 
 import io.smsgw.api.message.MessageQuery.Cursor;
 import io.smsgw.api.message.MessageQuery.Filter;
-import io.smsgw.api.web.FieldProblem;
-import io.smsgw.api.web.InvalidRequestException;
+import io.smsgw.common.web.FieldProblem;
+import io.smsgw.common.web.InvalidRequestException;
 import io.smsgw.common.phone.PhoneNumbers;
 
 /**

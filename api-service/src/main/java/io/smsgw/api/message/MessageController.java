@@ -20,10 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 import io.smsgw.api.config.ApiProperties;
 import io.smsgw.api.message.MessageStore.CancelOutcome;
 import io.smsgw.api.security.TenantClaims;
-import io.smsgw.api.web.ConflictException;
-import io.smsgw.api.web.FieldProblem;
-import io.smsgw.api.web.InvalidRequestException;
-import io.smsgw.api.web.NotFoundException;
+import io.smsgw.common.web.ConflictException;
+import io.smsgw.common.web.FieldProblem;
+import io.smsgw.common.web.InvalidRequestException;
+import io.smsgw.common.web.NotFoundException;
 
 /**
  * The messages of the tenant the access token names: send one or a batch, preview, cancel a

@@ -22,8 +22,8 @@ import io.smsgw.api.message.MessageValidator.ValidMessage;
 import io.smsgw.api.outbox.OutboxStore;
 import io.smsgw.api.tenant.Tenant;
 import io.smsgw.api.tenant.TenantDirectory;
-import io.smsgw.api.web.FieldProblem;
-import io.smsgw.api.web.InvalidRequestException;
+import io.smsgw.common.web.FieldProblem;
+import io.smsgw.common.web.InvalidRequestException;
 import io.smsgw.common.event.MessageAccepted;
 import io.smsgw.common.event.Topics;
 
@@ -112,7 +112,8 @@ public class MessageIntake {
 	}
 
 	private Accepted prepare(Tenant tenant, SendMessageRequest request, Instant now) {
-		ValidMessage valid = this.validator.validate(request, tenant.getDefaultRegion(), tenant.getMaxParts(), now);
+		ValidMessage valid = this.validator.validate(request, tenant.getDefaultRegion(), tenant.getMaxParts(),
+				tenant.isTransliterate(), now);
 		DeliveryOptions options = valid.options();
 		MessageAccepted event = new MessageAccepted(UUID.randomUUID(), tenant.getId(), valid.to(), valid.from(),
 				valid.body(), valid.encoded().encoding().name(), valid.encoded().segmentCount(), valid.callbackUrl(),
@@ -120,7 +121,7 @@ public class MessageIntake {
 		AcceptedMessage answer = new AcceptedMessage(event.messageId(), options.scheduled() ? "scheduled" : "accepted",
 				event.to(), event.encoding(), event.segments(), valid.encoded().unitsLeft(),
 				MessageStore.label(event.messageType().name()), options.clientReference(), options.sendAt(),
-				options.validUntil());
+				options.validUntil(), ReplacementView.of(valid.encoded().replacements()));
 		return new Accepted(new NewMessage(event, options.clientReference(), options.sendAt()), answer);
 	}
 

@@ -4,11 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.smsgw.api.tenant.Tenant;
-import io.smsgw.api.web.FieldProblem;
-import io.smsgw.api.web.InvalidRequestException;
+import io.smsgw.common.web.FieldProblem;
+import io.smsgw.common.web.InvalidRequestException;
 import io.smsgw.common.codec.EncodedMessage;
 import io.smsgw.common.codec.MessageTooLongException;
-import io.smsgw.common.codec.SmsCodec;
 import io.smsgw.common.phone.PhoneNumbers;
 
 /**
@@ -39,14 +38,14 @@ final class MessagePreviewer {
 				problems.add(new FieldProblem("from", "is not a valid sender id"));
 			}
 		}
-		SmsCodec codec = this.validator.codec(tenant.getMaxParts());
 		EncodedMessage encoded = null;
 		if (request.body() == null || request.body().isEmpty() || request.body().indexOf('\0') >= 0) {
 			problems.add(new FieldProblem("body", "must not be empty or contain NUL characters"));
 		}
 		else {
 			try {
-				encoded = codec.encode(request.body(), 0);
+				encoded = this.validator.encode(request.body(), tenant.getMaxParts(),
+						MessageValidator.transliterate(request.transliterate(), tenant.isTransliterate()));
 			}
 			catch (MessageTooLongException ex) {
 				problems.add(new FieldProblem("body", ex.getMessage()));
@@ -56,7 +55,8 @@ final class MessagePreviewer {
 			throw new InvalidRequestException(problems);
 		}
 		return new Preview(to, from, encoded.encoding().name(), encoded.units(), encoded.segmentCount(),
-				encoded.unitsLeft(), this.validator.maxParts(tenant.getMaxParts()));
+				encoded.unitsLeft(), this.validator.maxParts(tenant.getMaxParts()),
+				MessageValidator.sentText(request.body(), encoded), ReplacementView.of(encoded.replacements()));
 	}
 
 }

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.smsgw.api.web.FieldProblem;
-import io.smsgw.api.web.InvalidRequestException;
+import io.smsgw.common.web.FieldProblem;
+import io.smsgw.common.web.InvalidRequestException;
 import io.smsgw.common.codec.EncodedMessage;
 import io.smsgw.common.codec.MessageTooLongException;
 import io.smsgw.common.codec.SmsCodec;
@@ -37,9 +37,12 @@ final class MessageValidator {
 		this.maxScheduleAhead = maxScheduleAhead;
 	}
 
-	/** Like {@link #validate(SendMessageRequest, String, Integer, Instant)} with the service limits, now. */
+	/**
+	 * Like {@link #validate(SendMessageRequest, String, Integer, boolean, Instant)} with the service
+	 * limits and no tenant transliteration, now.
+	 */
 	ValidMessage validate(SendMessageRequest request, String defaultRegion) {
-		return validate(request, defaultRegion, null, Instant.now());
+		return validate(request, defaultRegion, null, false, Instant.now());
 	}
 
 	/**
@@ -47,10 +50,12 @@ final class MessageValidator {
 	 * @param defaultRegion the tenant's region for national numbers, or {@code null}
 	 * @param tenantMaxParts the tenant's own parts limit (lower than the service's to count), or
 	 * {@code null}
+	 * @param tenantTransliterate the tenant's transliteration setting, used when the request has none
 	 * @param now the time of acceptance
 	 * @throws InvalidRequestException naming each field that is wrong
 	 */
-	ValidMessage validate(SendMessageRequest request, String defaultRegion, Integer tenantMaxParts, Instant now) {
+	ValidMessage validate(SendMessageRequest request, String defaultRegion, Integer tenantMaxParts,
+			boolean tenantTransliterate, Instant now) {
 		List<FieldProblem> problems = new ArrayList<>();
 		String to = null;
 		if (request.to() == null || request.to().isBlank()) {
@@ -83,7 +88,8 @@ final class MessageValidator {
 		}
 		else {
 			try {
-				encoded = codec(tenantMaxParts).encode(request.body(), 0);
+				encoded = encode(request.body(), tenantMaxParts,
+						transliterate(request.transliterate(), tenantTransliterate));
 			}
 			catch (MessageTooLongException ex) {
 				problems.add(new FieldProblem("body", ex.getMessage()));
@@ -97,7 +103,27 @@ final class MessageValidator {
 		if (!problems.isEmpty()) {
 			throw new InvalidRequestException(problems);
 		}
-		return new ValidMessage(to, from, request.body(), request.callbackUrl(), encoded, options);
+		return new ValidMessage(to, from, sentText(request.body(), encoded), request.callbackUrl(), encoded,
+				options);
+	}
+
+	/**
+	 * A body encoded as it will be sent for a tenant: under its parts limit, transliterated when
+	 * asked. POST and preview both go through here, so they give the same numbers.
+	 * @throws MessageTooLongException when it needs more parts than the tenant may send
+	 */
+	EncodedMessage encode(String body, Integer tenantMaxParts, boolean transliterate) {
+		return codec(tenantMaxParts).encode(body, 0, transliterate);
+	}
+
+	/** The request's transliteration choice, or the tenant's when the request makes none. */
+	static boolean transliterate(Boolean requested, boolean tenantSetting) {
+		return (requested != null) ? requested : tenantSetting;
+	}
+
+	/** The text that is sent: the tenant's text, or the codec's transliteration of it. */
+	static String sentText(String text, EncodedMessage encoded) {
+		return (encoded.text() != null) ? encoded.text() : text;
 	}
 
 	/** The codec for a tenant: the lower of the service's and the tenant's parts limit. */
@@ -125,7 +151,7 @@ final class MessageValidator {
 		}
 	}
 
-	/** A request that passed validation. */
+	/** A request that passed validation; {@code body} is the text as sent (transliterated when it was on). */
 	record ValidMessage(String to, String from, String body, String callbackUrl, EncodedMessage encoded,
 			DeliveryOptions options) {
 	}

@@ -8,11 +8,12 @@ import java.util.UUID;
 /**
  * A message as {@code GET /v1/messages/{id}} shows it, with its status history in order.
  *
+ * @param body the text as sent (after transliteration, when it was on)
  * @param segments the parts the message is sent in
  * @param price what the message costs; not computed yet, always {@code null}
  */
-public record MessageView(UUID id, String to, String from, String status, String messageType, String encoding,
-		int segments, String clientReference, Instant acceptedAt, Instant sendAt, Instant validUntil,
+public record MessageView(UUID id, String to, String from, String body, String status, String messageType,
+		String encoding, int segments, String clientReference, Instant acceptedAt, Instant sendAt, Instant validUntil,
 		String errorCode, BigDecimal price, List<HistoryEntry> history) {
 
 	/** One status the message reached. */

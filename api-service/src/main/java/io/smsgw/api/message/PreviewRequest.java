@@ -6,6 +6,7 @@ package io.smsgw.api.message;
  * @param to destination (optional; checked when given)
  * @param from sender id (optional; checked when given)
  * @param body the text
+ * @param transliterate as on {@code POST /v1/messages}: optional, the tenant's setting when absent
  */
-public record PreviewRequest(String to, String from, String body) {
+public record PreviewRequest(String to, String from, String body, Boolean transliterate) {
 }

@@ -12,9 +12,17 @@ package io.smsgw.api.message;
  * @param messageType {@code transactional} (default) or {@code marketing}
  * @param clientReference the tenant's own reference, at most 128 characters (optional)
  * @param sendAt ISO-8601 instant to send at (optional; now when absent or past)
+ * @param transliterate whether to replace typographic characters by GSM equivalents so that the text
+ * stays GSM-7 (optional; the tenant's setting when absent)
  */
 public record SendMessageRequest(String to, String from, String body, String callbackUrl, Long validityPeriod,
-		String validUntil, String messageType, String clientReference, String sendAt) {
+		String validUntil, String messageType, String clientReference, String sendAt, Boolean transliterate) {
+
+	/** A message with the tenant's transliteration setting. */
+	public SendMessageRequest(String to, String from, String body, String callbackUrl, Long validityPeriod,
+			String validUntil, String messageType, String clientReference, String sendAt) {
+		this(to, from, body, callbackUrl, validityPeriod, validUntil, messageType, clientReference, sendAt, null);
+	}
 
 	/** A message with no options. */
 	public SendMessageRequest(String to, String from, String body, String callbackUrl) {

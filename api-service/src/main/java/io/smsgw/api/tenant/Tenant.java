@@ -35,6 +35,9 @@ public class Tenant {
 	@Column(name = "max_parts")
 	private Integer maxParts;
 
+	@Column(nullable = false)
+	private boolean transliterate;
+
 	protected Tenant() {
 	}
 
@@ -75,6 +78,11 @@ public class Tenant {
 	/** Most parts per message, or {@code null} for the service default. */
 	public Integer getMaxParts() {
 		return this.maxParts;
+	}
+
+	/** Whether the tenant's texts are transliterated to stay GSM-7 (a request may override it). */
+	public boolean isTransliterate() {
+		return this.transliterate;
 	}
 
 }

@@ -19,9 +19,9 @@ import io.smsgw.api.message.AcceptedMessage;
 import io.smsgw.api.message.MessageIntake;
 import io.smsgw.api.message.SendMessageRequest;
 import io.smsgw.api.tenant.ApiClientRepository;
-import io.smsgw.api.web.FieldProblem;
-import io.smsgw.api.web.InvalidRequestException;
-import io.smsgw.api.web.NotFoundException;
+import io.smsgw.common.web.FieldProblem;
+import io.smsgw.common.web.InvalidRequestException;
+import io.smsgw.common.web.NotFoundException;
 
 /**
  * Twilio's Messages resource, so that applications written against Twilio's SDKs switch by
@@ -50,7 +50,8 @@ class TwilioController {
 			@RequestParam Map<String, String> form) {
 		String tenantId = tenantOf(principal, accountSid);
 		SendMessageRequest request = new SendMessageRequest(form.get("To"), form.get("From"), form.get("Body"),
-				form.get("StatusCallback"), validity(form.get("ValidityPeriod")), null, null, null, null);
+				form.get("StatusCallback"), validity(form.get("ValidityPeriod")), null, null, null, null,
+				smartEncoded(form.get("SmartEncoded")));
 		AcceptedMessage accepted = this.intake.accept(tenantId, request);
 		return ResponseEntity.status(HttpStatus.CREATED).body(find(tenantId, accountSid, accepted.id()));
 	}
@@ -107,6 +108,15 @@ class TwilioController {
 		catch (NumberFormatException ex) {
 			throw new InvalidRequestException(List.of(new FieldProblem("validityPeriod", "must be a number of seconds")));
 		}
+	}
+
+	/** Twilio's {@code SmartEncoded}: {@code true} or {@code false}; anything else leaves the tenant's setting. */
+	private static Boolean smartEncoded(String value) {
+		if (value == null) {
+			return null;
+		}
+		String v = value.strip();
+		return v.equalsIgnoreCase("true") ? Boolean.TRUE : v.equalsIgnoreCase("false") ? Boolean.FALSE : null;
 	}
 
 	private static Integer numeric(String code) {

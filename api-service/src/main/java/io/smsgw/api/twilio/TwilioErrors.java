@@ -12,9 +12,9 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import io.smsgw.api.web.FieldProblem;
-import io.smsgw.api.web.InvalidRequestException;
-import io.smsgw.api.web.NotFoundException;
+import io.smsgw.common.web.FieldProblem;
+import io.smsgw.common.web.InvalidRequestException;
+import io.smsgw.common.web.NotFoundException;
 import io.smsgw.api.web.TooManyRequestsException;
 
 /**

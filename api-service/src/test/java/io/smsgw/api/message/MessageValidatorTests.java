@@ -3,8 +3,8 @@ package io.smsgw.api.message;
 import org.junit.jupiter.api.Test;
 
 import io.smsgw.api.message.MessageValidator.ValidMessage;
-import io.smsgw.api.web.FieldProblem;
-import io.smsgw.api.web.InvalidRequestException;
+import io.smsgw.common.web.FieldProblem;
+import io.smsgw.common.web.InvalidRequestException;
 import io.smsgw.common.codec.Encoding;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -67,6 +67,24 @@ class TwilioApiIT extends ApiTestSupport {
 	}
 
 	@Test
+	void smartEncodedTransliteratesLikeTwilio() throws Exception {
+		String body = "\u201CHi\u201D \u2013 bye\u2026";
+		JsonNode smart = json(twilio("POST", "client-a", "secret-a", "client-a", "/Messages.json",
+				Map.of("To", "+4915123456789", "From", "Acme", "Body", body, "SmartEncoded", "true")));
+		JsonNode plain = json(twilio("POST", "client-a", "secret-a", "client-a", "/Messages.json",
+				Map.of("To", "+4915123456789", "From", "Acme", "Body", body)));
+
+		assertThat(smart.get("body").asString()).isEqualTo("\"Hi\" - bye...");
+		assertThat(plain.get("body").asString()).isEqualTo(body);
+		UUID id = TwilioMessage.id(smart.get("sid").asString());
+		MessageAccepted event = (MessageAccepted) KafkaTestClient
+			.readValues(Topics.MT_ACCEPTED, (e) -> e.key().equals(id.toString()), 1)
+			.get(0);
+		assertThat(event.encoding()).isEqualTo("GSM7");
+		assertThat(event.body()).isEqualTo("\"Hi\" - bye...");
+	}
+
+	@Test
 	void errorsComeInTwilioForm() throws Exception {
 		HttpResponse<String> badTo = twilio("POST", "client-a", "secret-a", "client-a", "/Messages.json",
 				Map.of("To", "12", "From", "Acme", "Body", "x"));

@@ -13,9 +13,11 @@ import java.util.List;
  * character as two and an emoji as two)
  * @param charset the GSM 7-bit tables used ({@link GsmCharset#DEFAULT} for UCS-2 and binary)
  * @param replacements what transliteration replaced; empty when it was off or changed nothing
+ * @param text the text as it is sent (after transliteration), or {@code null} for octets
+ * (binary, Latin-1)
  */
 public record EncodedMessage(Encoding encoding, int units, List<Segment> segments, int unitsLeft, GsmCharset charset,
-		List<Replacement> replacements) {
+		List<Replacement> replacements, String text) {
 
 	public EncodedMessage {
 		segments = List.copyOf(segments);
@@ -25,7 +27,7 @@ public record EncodedMessage(Encoding encoding, int units, List<Segment> segment
 
 	/** A message in the default tables, not transliterated. */
 	public EncodedMessage(Encoding encoding, int units, List<Segment> segments, int unitsLeft) {
-		this(encoding, units, segments, unitsLeft, GsmCharset.DEFAULT, List.of());
+		this(encoding, units, segments, unitsLeft, GsmCharset.DEFAULT, List.of(), null);
 	}
 
 	/** The number of parts. */

@@ -204,7 +204,7 @@ public final class SmsCodec {
 			segments.add(new Segment(i + 1, bounds.size(), ref, udh, payload, b[2]));
 		}
 		return new EncodedMessage(plan.encoding(), plan.units(), segments, plan.unitsLeft(), plan.charset(),
-				replacements);
+				replacements, text);
 	}
 
 	private void checkParts(int parts) {

@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.smsgw.router.admin.AdminProblems.FieldProblem;
-import io.smsgw.router.admin.AdminProblems.InvalidRequestException;
+import io.smsgw.common.web.FieldProblem;
+import io.smsgw.common.web.InvalidRequestException;
 import io.smsgw.router.admin.AdminRequests.ConnectorRequest;
 import io.smsgw.router.routing.Connector;
 

@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.smsgw.common.event.MessageType;
-import io.smsgw.router.admin.AdminProblems.FieldProblem;
-import io.smsgw.router.admin.AdminProblems.InvalidRequestException;
-import io.smsgw.router.admin.AdminProblems.NotFoundException;
+import io.smsgw.common.web.FieldProblem;
+import io.smsgw.common.web.InvalidRequestException;
+import io.smsgw.common.web.NotFoundException;
 import io.smsgw.router.admin.AdminRequests.ExplainRequest;
 import io.smsgw.router.admin.AdminRequests.RouteRequest;
 import io.smsgw.router.dispatch.RoutingDecision;

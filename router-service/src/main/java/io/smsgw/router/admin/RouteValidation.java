@@ -14,8 +14,8 @@ import java.util.regex.PatternSyntaxException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
 import io.smsgw.common.event.MessageType;
-import io.smsgw.router.admin.AdminProblems.FieldProblem;
-import io.smsgw.router.admin.AdminProblems.InvalidRequestException;
+import io.smsgw.common.web.FieldProblem;
+import io.smsgw.common.web.InvalidRequestException;
 import io.smsgw.router.admin.AdminRequests.MemberRequest;
 import io.smsgw.router.admin.AdminRequests.RouteRequest;
 import io.smsgw.router.admin.AdminRequests.WindowRequest;

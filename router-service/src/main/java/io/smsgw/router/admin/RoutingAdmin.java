@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
 
 import io.smsgw.common.event.RoutingChanged;
 import io.smsgw.common.event.Topics;
-import io.smsgw.router.admin.AdminProblems.ConflictException;
-import io.smsgw.router.admin.AdminProblems.NotFoundException;
+import io.smsgw.common.web.ConflictException;
+import io.smsgw.common.web.NotFoundException;
 import io.smsgw.router.admin.AdminRequests.RouteRequest;
 import io.smsgw.router.routing.Connector;
 import io.smsgw.router.routing.Route;
