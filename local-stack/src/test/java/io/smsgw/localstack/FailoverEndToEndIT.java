@@ -88,7 +88,9 @@ class FailoverEndToEndIT {
 		}
 		HttpResponse<String> route = router(admin, "/v1/admin/routes", """
 				{"name":"failover-49170","priority":10,"prefix":"49170","strategy":"FAILOVER",
-				 "members":[{"connectorId":"smsc-down"},{"connectorId":"smsc-failing"},{"connectorId":"smsc-local"}]}""");
+				 "members":[{"connectorId":"smsc-down","pricePerSegment":0.01},
+				            {"connectorId":"smsc-failing","pricePerSegment":0.02},
+				            {"connectorId":"smsc-local","pricePerSegment":0.03}]}""");
 		assertThat(route.statusCode()).as(route.body()).isIn(200, 201);
 		String explainRequest = "{\"tenantId\":\"demo\",\"to\":\"+491701234567\",\"from\":\"ACME\"}";
 		GatewayClient.await(() -> "smsc-failing".equals(json.readTree(router(admin, "/v1/admin/routes/explain", explainRequest).body())
@@ -103,6 +105,9 @@ class FailoverEndToEndIT {
 		String id = json.readTree(accepted.body()).path("id").asText();
 
 		GatewayClient.await(() -> "delivered".equals(this.client.message(token, id).path("status").asText()));
+		assertThat(this.client.message(token, id).path("price").decimalValue())
+			.as("the price of the connector that sent it, for its one part")
+			.isEqualByComparingTo("0.03");
 		assertThat(failing.submits()).extracting(ReceivedSubmit::destAddr).containsExactly("491701234567");
 		assertThat(failing.submits()).allSatisfy((submit) -> assertThat(submit.commandStatus()).isEqualTo(8));
 		assertThat(stack.simulator().submits()).filteredOn((submit) -> submit.destAddr().equals("491701234567"))

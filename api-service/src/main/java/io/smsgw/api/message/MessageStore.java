@@ -83,11 +83,11 @@ class MessageStore {
 	/** A tenant's message with its history; empty for a missing message or another tenant's. */
 	Optional<MessageView> find(String tenantId, UUID id) {
 		List<MessageView> found = this.jdbc.query("SELECT id, recipient, sender, status, message_type, encoding, "
-				+ "segments, client_reference, accepted_at, send_at, valid_until, error_code, body FROM message "
+				+ "segments, client_reference, accepted_at, send_at, valid_until, error_code, body, price FROM message "
 				+ "WHERE id = ? AND tenant_id = ?", (rs, i) -> new MessageView(rs.getObject(1, UUID.class),
 						rs.getString(2), rs.getString(3), rs.getString(13), label(rs.getString(4)),
 						label(rs.getString(5)), rs.getString(6), rs.getInt(7), rs.getString(8), instant(rs, 9),
-						instant(rs, 10), instant(rs, 11), rs.getString(12), null, List.of()),
+						instant(rs, 10), instant(rs, 11), rs.getString(12), rs.getBigDecimal(14), List.of()),
 				id, tenantId);
 		if (found.isEmpty()) {
 			return Optional.empty();

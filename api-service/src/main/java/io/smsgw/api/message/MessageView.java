@@ -10,7 +10,8 @@ import java.util.UUID;
  *
  * @param body the text as sent (after transliteration, when it was on)
  * @param segments the parts the message is sent in
- * @param price what the message costs; not computed yet, always {@code null}
+ * @param price what the message cost (the route's price per part times the parts sent), once it
+ * was sent through a route with a price; {@code null} before or without one
  */
 public record MessageView(UUID id, String to, String from, String body, String status, String messageType,
 		String encoding, int segments, String clientReference, Instant acceptedAt, Instant sendAt, Instant validUntil,

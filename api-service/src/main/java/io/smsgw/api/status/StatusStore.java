@@ -64,15 +64,16 @@ class StatusStore {
 	/** Moves messages to new statuses (already checked to be progress). */
 	void updateStatus(Collection<StatusChanged> changes) {
 		List<StatusChanged> rows = new ArrayList<>(changes);
-		this.jdbc.batchUpdate("UPDATE message SET status = ?, updated_at = ?, error_code = coalesce(?, error_code) "
-				+ "WHERE id = ?", rows, rows.size(), StatusStore::setUpdate);
+		this.jdbc.batchUpdate("UPDATE message SET status = ?, updated_at = ?, error_code = coalesce(?, error_code), "
+				+ "price = coalesce(?, price) WHERE id = ?", rows, rows.size(), StatusStore::setUpdate);
 	}
 
 	private static void setUpdate(PreparedStatement ps, StatusChanged change) throws SQLException {
 		ps.setString(1, change.status().name());
 		ps.setObject(2, change.at().atOffset(ZoneOffset.UTC));
 		ps.setString(3, truncate(change.errorCode(), 100));
-		ps.setObject(4, change.messageId());
+		ps.setBigDecimal(4, change.price());
+		ps.setObject(5, change.messageId());
 	}
 
 	/**

@@ -89,7 +89,8 @@ class MessageApiIT extends ApiTestSupport {
 				"body", "hello"))).get("id").asString());
 		Instant sentAt = Instant.parse("2030-01-01T10:00:00Z");
 		Instant deliveredAt = sentAt.plusSeconds(5);
-		StatusChanged sent = StatusChanged.of(id, "tenant-a", MessageStatus.SENT, sentAt, null, null, null);
+		StatusChanged sent = StatusChanged.of(id, "tenant-a", MessageStatus.SENT, sentAt, null, null, null,
+				new java.math.BigDecimal("0.1500"));
 		StatusChanged delivered = StatusChanged.of(id, "tenant-a", MessageStatus.DELIVERED, deliveredAt, "000",
 				"delivered to handset", null);
 		StatusChanged lateSent = StatusChanged.of(id, "tenant-a", MessageStatus.SENT, deliveredAt.plusSeconds(60),
@@ -110,6 +111,7 @@ class MessageApiIT extends ApiTestSupport {
 		view.get("history").forEach((entry) -> history.add(entry.get("status").asString()));
 		assertThat(history).containsExactly("accepted", "sent", "delivered");
 		assertThat(view.get("history").get(2).get("detail").asString()).isEqualTo("delivered to handset");
+		assertThat(view.get("price").decimalValue()).as("the price the route charged").isEqualByComparingTo("0.15");
 		assertThat(Instant.parse(view.get("history").get(1).get("at").asString())).isEqualTo(sentAt);
 	}
 

@@ -1,5 +1,6 @@
 package io.smsgw.common.event;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -16,21 +17,24 @@ import java.util.UUID;
  * @param acceptedAt when the API accepted it
  * @param validUntil when the network should give up delivering it, or {@code null} for the
  * connector's default validity period
+ * @param pricePerSegment what the route charges per part on this connector, or {@code null} when
+ * the route names no price
  */
 @EventSchema(name = "DispatchRequest", version = 1)
 public record DispatchRequest(UUID messageId, String tenantId, String connectorId, String to, String from,
-		String body, int attempt, Instant acceptedAt, Instant validUntil) implements SmsEvent {
+		String body, int attempt, Instant acceptedAt, Instant validUntil, BigDecimal pricePerSegment)
+		implements SmsEvent {
 
 	/** A dispatch with the connector's default validity period. */
 	public DispatchRequest(UUID messageId, String tenantId, String connectorId, String to, String from, String body,
 			int attempt, Instant acceptedAt) {
-		this(messageId, tenantId, connectorId, to, from, body, attempt, acceptedAt, null);
+		this(messageId, tenantId, connectorId, to, from, body, attempt, acceptedAt, null, null);
 	}
 
-	/** The same message offered to another connector as the next attempt. */
-	public DispatchRequest nextAttempt(String nextConnectorId) {
+	/** The same message offered to another connector, at that connector's price, as the next attempt. */
+	public DispatchRequest nextAttempt(String nextConnectorId, BigDecimal nextPricePerSegment) {
 		return new DispatchRequest(this.messageId, this.tenantId, nextConnectorId, this.to, this.from, this.body,
-				this.attempt + 1, this.acceptedAt, this.validUntil);
+				this.attempt + 1, this.acceptedAt, this.validUntil, nextPricePerSegment);
 	}
 
 	@Override

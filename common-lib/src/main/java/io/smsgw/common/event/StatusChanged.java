@@ -1,5 +1,6 @@
 package io.smsgw.common.event;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
@@ -16,16 +17,24 @@ import java.util.UUID;
  * @param errorCode the network's error code, or {@code null}
  * @param detail a readable explanation, or {@code null}
  * @param callbackUrl the message's callback URL, or {@code null}
+ * @param price what the message cost (the route's price per part times the parts sent), once it
+ * was sent through a route with a price; {@code null} otherwise
  */
 @EventSchema(name = "StatusChanged", version = 1)
 public record StatusChanged(UUID eventId, UUID messageId, String tenantId, MessageStatus status, Instant at,
-		String errorCode, String detail, String callbackUrl) implements SmsEvent {
+		String errorCode, String detail, String callbackUrl, BigDecimal price) implements SmsEvent {
 
-	/** A status change with its stable event id. */
+	/** A status change with its stable event id, without a price. */
 	public static StatusChanged of(UUID messageId, String tenantId, MessageStatus status, Instant at,
 			String errorCode, String detail, String callbackUrl) {
+		return of(messageId, tenantId, status, at, errorCode, detail, callbackUrl, null);
+	}
+
+	/** A status change with its stable event id and the message's price. */
+	public static StatusChanged of(UUID messageId, String tenantId, MessageStatus status, Instant at,
+			String errorCode, String detail, String callbackUrl, BigDecimal price) {
 		return new StatusChanged(eventIdOf(messageId, status), messageId, tenantId, status, at, errorCode, detail,
-				callbackUrl);
+				callbackUrl, price);
 	}
 
 	/** The stable event id of a message reaching a status. */

@@ -107,7 +107,8 @@ public class DispatchListener implements BatchAcknowledgingMessageListener<Strin
 		String key = request.messageId().toString();
 		if (outcome instanceof DispatchOutcome.Sent sent) {
 			return this.kafka.send(Topics.MT_SENT, key,
-					new MessageSent(request.messageId(), this.connector.id(), sent.parts(), this.clock.instant()));
+					new MessageSent(request.messageId(), this.connector.id(), sent.parts(), this.clock.instant(),
+							request.pricePerSegment()));
 		}
 		if (outcome instanceof DispatchOutcome.Failed failed) {
 			return this.kafka.send(Topics.MT_DISPATCH_FAILED, key,

@@ -53,6 +53,7 @@ class Correlator {
 			Set<UUID> ids = ids(sent.stream().map(MessageSent::messageId).toList());
 			this.messages.ensure(ids);
 			Map<UUID, TrackedMessage> tracked = this.messages.lock(ids);
+			this.messages.priced(sent);
 			for (MessageSent message : sent) {
 				message.parts()
 					.forEach((part) -> tracked.get(message.messageId())

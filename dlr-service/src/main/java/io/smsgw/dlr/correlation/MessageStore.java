@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.SqlArrayValue;
 
 import io.smsgw.common.event.MessageAccepted;
+import io.smsgw.common.event.MessageSent;
 import io.smsgw.common.event.MessageStatus;
 import io.smsgw.dlr.status.StatusEntry;
 import io.smsgw.dlr.status.TrackedMessage;
@@ -75,6 +76,17 @@ class MessageStore {
 	}
 
 	/** Writes back what changed: message status, new and changed parts, statuses reached. */
+	/** Records what each sent message cost (the last attempt's price wins; nothing for a route without one). */
+	void priced(Collection<MessageSent> sent) {
+		List<Object[]> prices = sent.stream()
+			.filter((message) -> message.price() != null)
+			.map((message) -> new Object[] { message.price(), message.messageId() })
+			.toList();
+		if (!prices.isEmpty()) {
+			this.jdbc.batchUpdate("update dlr.message set price = ? where id = ?", prices);
+		}
+	}
+
 	void save(Collection<TrackedMessage> messages) {
 		List<Object[]> updates = new ArrayList<>();
 		List<Object[]> newParts = new ArrayList<>();

@@ -55,13 +55,13 @@ public class StatusPublisher {
 		}
 		List<StatusChanged> published = this.tx.execute((status) -> {
 			List<StatusChanged> changes = this.jdbc.query("""
-					select h.message_id, h.status, h.at, h.error_code, h.detail, m.tenant_id, m.callback_url
+					select h.message_id, h.status, h.at, h.error_code, h.detail, m.tenant_id, m.callback_url, m.price
 					from dlr.message_status h join dlr.message m on m.id = h.message_id
 					where h.message_id = any(?) and not h.published and m.tenant_id is not null
 					order by h.message_id, h.rank, h.at for update of h""",
 					(rs, row) -> StatusChanged.of(rs.getObject(1, UUID.class), rs.getString(6),
 							MessageStatus.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(), rs.getString(4),
-							rs.getString(5), rs.getString(7)),
+							rs.getString(5), rs.getString(7), rs.getBigDecimal(8)),
 					new SqlArrayValue("uuid", messageIds.stream().distinct().sorted().toArray()));
 			send(changes);
 			this.jdbc.batchUpdate("update dlr.message_status set published = true where message_id = ? and status = ?",

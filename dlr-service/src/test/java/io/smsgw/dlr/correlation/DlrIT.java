@@ -45,7 +45,9 @@ class DlrIT {
 	void multipartMessageIsSentThenDeliveredExactlyOnceEachInOrder() {
 		UUID id = UUID.randomUUID();
 		KafkaTestClient.publish(Topics.MT_ACCEPTED, accepted(id, 2));
-		KafkaTestClient.publish(Topics.MT_SENT, sent(id, "smsc-a", "a1-" + id, "a2-" + id));
+		MessageSent sent = sent(id, "smsc-a", "a1-" + id, "a2-" + id);
+		KafkaTestClient.publish(Topics.MT_SENT, new MessageSent(id, "smsc-a", sent.parts(), sent.sentAt(),
+				new java.math.BigDecimal("0.05")));
 		KafkaTestClient.publish(Topics.DLR_RECEIVED, receipt("smsc-a", "a1-" + id, ReceiptState.DELIVERED, "000"),
 				receipt("smsc-a", "a2-" + id, ReceiptState.DELIVERED, "000"));
 
@@ -58,6 +60,7 @@ class DlrIT {
 			assertThat(s.callbackUrl()).isEqualTo(CALLBACK);
 			assertThat(s.eventId()).isEqualTo(StatusChanged.eventIdOf(id, s.status()));
 			assertThat(s.errorCode()).as("err:000 means no error").isNull();
+			assertThat(s.price()).as("0.05 per part, 2 parts").isEqualByComparingTo("0.10");
 		});
 		assertThat(partStatuses(id)).containsExactly("DELIVERED", "DELIVERED");
 	}

@@ -86,7 +86,7 @@ public class AcceptedListener {
 				connectorId, first.pricePerSegment(), message.segments(),
 				selection.candidates().stream().map(Candidate::connectorId).toList(), this.clock.instant()));
 		this.publisher.dispatch(new DispatchRequest(message.messageId(), message.tenantId(), connectorId, message.to(),
-				message.from(), message.body(), 1, message.acceptedAt(), message.validUntil()));
+				message.from(), message.body(), 1, message.acceptedAt(), message.validUntil(), first.pricePerSegment()));
 		this.metrics.routed(connectorId);
 	}
 

@@ -1,5 +1,6 @@
 package io.smsgw.router.dispatch;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -78,13 +79,13 @@ public class DispatchFailedListener {
 		FailoverPolicy.Verdict verdict = this.policy.decide(failed.retriable(), failed.attempt(),
 				(request != null) ? untried(failed, history) : List.of());
 		if (verdict instanceof FailoverPolicy.TryNext next) {
-			DispatchRequest retry = request.nextAttempt(next.connectorId());
 			RoutingDecision first = history.isEmpty() ? null : history.get(0);
 			Long routeId = (first != null) ? first.routeId() : null;
 			RoutingTable table = this.routes.current();
+			BigDecimal price = (routeId != null) ? table.priceOf(routeId, next.connectorId()) : null;
+			DispatchRequest retry = request.nextAttempt(next.connectorId(), price);
 			this.decisions.record(List.of(new RoutingDecision(retry.messageId(), retry.attempt(), routeId,
-					(first != null) ? first.routeName() : null, retry.connectorId(),
-					(routeId != null) ? table.priceOf(routeId, retry.connectorId()) : null,
+					(first != null) ? first.routeName() : null, retry.connectorId(), price,
 					(first != null) ? first.segments() : 0, (first != null) ? first.candidates() : List.of(),
 					this.clock.instant())));
 			log.info("Message {} failed on {} (attempt {}, {}): trying {}", failed.messageId(), failed.connectorId(),

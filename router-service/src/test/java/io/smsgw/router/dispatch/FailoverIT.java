@@ -59,7 +59,11 @@ class FailoverIT {
 
 		KafkaTestClient.publish(Topics.MT_DISPATCH_FAILED, failed(first, true));
 		DispatchRequest second = dispatched("it-fo-b", accepted.messageId());
-		assertThat(second).isEqualTo(first.nextAttempt("it-fo-b"));
+		assertThat(second).usingRecursiveComparison()
+			.ignoringFields("pricePerSegment")
+			.isEqualTo(first.nextAttempt("it-fo-b", null));
+		assertThat(first.pricePerSegment()).as("the failover route's price on it-fo-a").isEqualByComparingTo("0.05");
+		assertThat(second.pricePerSegment()).as("the failover route's price on it-fo-b").isEqualByComparingTo("0.04");
 
 		KafkaTestClient.publish(Topics.MT_DISPATCH_FAILED, failed(second, true));
 		assertThat(finalFailure(accepted.messageId()).reasonCode()).isEqualTo("ALL_ROUTES_FAILED");
