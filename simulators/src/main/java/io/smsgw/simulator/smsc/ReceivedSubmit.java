@@ -27,11 +27,12 @@ import java.util.HexFormat;
  * @param sarSequence sar_segment_seqnum, or {@code null}
  * @param validityPeriod validity_period as sent, or {@code null}
  * @param receiptId the id its receipt carries (the same number as {@code messageId}, maybe in another form)
+ * @param sessionId the simulator's id of the bound session it came in on (tells the binds apart)
  */
 public record ReceivedSubmit(String systemId, String sourceAddr, int sourceTon, int sourceNpi, String destAddr,
 		int destTon, int destNpi, int esmClass, int dataCoding, int registeredDelivery, byte[] shortMessage,
 		int commandStatus, String messageId, Instant receivedAt, byte[] messagePayload, Integer sarReference,
-		Integer sarTotal, Integer sarSequence, String validityPeriod, String receiptId) {
+		Integer sarTotal, Integer sarSequence, String validityPeriod, String receiptId, long sessionId) {
 
 	/** The command_status of a submit that was never answered (its connection was dropped). */
 	public static final int UNANSWERED = -1;
@@ -71,7 +72,7 @@ public record ReceivedSubmit(String systemId, String sourceAddr, int sourceTon, 
 
 	@Override
 	public String toString() {
-		return "ReceivedSubmit[" + this.systemId + " " + this.sourceAddr + "(" + this.sourceTon + "/" + this.sourceNpi
+		return "ReceivedSubmit[" + this.systemId + "@" + this.sessionId + " " + this.sourceAddr + "(" + this.sourceTon + "/" + this.sourceNpi
 				+ ") -> " + this.destAddr + "(" + this.destTon + "/" + this.destNpi + ") esm=" + this.esmClass
 				+ " dc=" + this.dataCoding + " sm=" + HexFormat.of().formatHex(this.shortMessage) + " status="
 				+ this.commandStatus + " id=" + this.messageId + (hasSar() ? " sar=" + this.sarReference + "/"

@@ -61,7 +61,7 @@ final class SmscBindHandler implements SmppServerHandler {
 		String systemId = session.getConfiguration().getSystemId();
 		String range = this.addressRanges.remove(sessionId);
 		this.sessions.put(sessionId, new BoundSession(sessionId, systemId, (range != null) ? range : "", session));
-		session.serverReady(new SmscSessionHandler(session, systemId, this.ledger, this.scheduler, this.config));
+		session.serverReady(new SmscSessionHandler(session, systemId, sessionId, this.ledger, this.scheduler, this.config));
 		this.binds.incrementAndGet();
 		log.info("Session {} bound as {} by '{}'", sessionId, session.getBindType(), systemId);
 	}

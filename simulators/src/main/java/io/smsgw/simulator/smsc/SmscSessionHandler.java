@@ -14,6 +14,7 @@ import com.cloudhopper.smpp.pdu.PduRequest;
 import com.cloudhopper.smpp.pdu.PduResponse;
 import com.cloudhopper.smpp.pdu.SubmitSm;
 import com.cloudhopper.smpp.pdu.SubmitSmResp;
+import com.cloudhopper.smpp.pdu.Unbind;
 
 /**
  * Answers one bound client's requests: submit_sm through the ledger (or not at all while a drop
@@ -29,17 +30,20 @@ final class SmscSessionHandler extends DefaultSmppSessionHandler {
 
 	private final String systemId;
 
+	private final long sessionId;
+
 	private final SubmitLedger ledger;
 
 	private final ScheduledExecutorService scheduler;
 
 	private final SmscSimulatorConfig config;
 
-	SmscSessionHandler(SmppServerSession session, String systemId, SubmitLedger ledger,
+	SmscSessionHandler(SmppServerSession session, String systemId, long sessionId, SubmitLedger ledger,
 			ScheduledExecutorService scheduler, SmscSimulatorConfig config) {
 		super(log);
 		this.session = session;
 		this.systemId = systemId;
+		this.sessionId = sessionId;
 		this.ledger = ledger;
 		this.scheduler = scheduler;
 		this.config = config;
@@ -49,11 +53,14 @@ final class SmscSessionHandler extends DefaultSmppSessionHandler {
 	@SuppressWarnings("rawtypes")
 	public PduResponse firePduRequestReceived(PduRequest request) {
 		if (!(request instanceof SubmitSm)) {
+			if (request instanceof Unbind) {
+				this.ledger.unbindReceived();
+			}
 			return request.createResponse();
 		}
 		int drop = this.ledger.dropDecision();
 		if (drop > 0) {
-			this.ledger.accept(this.systemId, (SubmitSm) request, true);
+			this.ledger.accept(this.systemId, this.sessionId, (SubmitSm) request, true);
 			if (drop == 2) {
 				log.info("Dropping the connection of session '{}' with submits unanswered", this.systemId);
 				this.scheduler.execute(this.session::close);
@@ -61,9 +68,9 @@ final class SmscSessionHandler extends DefaultSmppSessionHandler {
 			return null;
 		}
 		this.ledger.submitReceived();
-		ReceivedSubmit received = this.ledger.accept(this.systemId, (SubmitSm) request, false);
+		ReceivedSubmit received = this.ledger.accept(this.systemId, this.sessionId, (SubmitSm) request, false);
 		PduResponse response = response((SubmitSm) request, received);
-		long delay = this.config.responseDelay().toMillis();
+		long delay = this.ledger.responseDelayMillis();
 		if (this.config.receiptsBeforeResponse() && received.accepted()) {
 			delay = Math.max(delay, RESPONSE_AFTER_RECEIPT_MS);
 		}
@@ -76,7 +83,7 @@ final class SmscSessionHandler extends DefaultSmppSessionHandler {
 	}
 
 	private PduResponse response(SubmitSm request, ReceivedSubmit received) {
-		boolean failed = !received.accepted() && received.commandStatus() != SmscSimulatorConfig.STATUS_THROTTLED;
+		boolean failed = !received.accepted() && received.commandStatus() != this.config.throttleStatus();
 		if (failed && this.config.failuresAsGenericNack()) {
 			GenericNack nack = new GenericNack();
 			nack.setSequenceNumber(request.getSequenceNumber());

@@ -173,6 +173,22 @@ public final class SmscSimulator implements AutoCloseable {
 		this.ledger.dropAfter(submits);
 	}
 
+	/**
+	 * Changes the pause before each submit_sm_resp from now on (submits already waiting keep
+	 * theirs), e.g. to make a client's response timeout expire and then answer promptly again.
+	 */
+	public void setResponseDelay(Duration delay) {
+		if (delay.isNegative()) {
+			throw new IllegalArgumentException("delay must not be negative");
+		}
+		this.ledger.responseDelay(delay);
+	}
+
+	/** unbind requests received from clients since start. */
+	public int unbindsReceived() {
+		return this.ledger.unbinds();
+	}
+
 	/** Successful binds since start. */
 	public int bindCount() {
 		return this.binds.get();

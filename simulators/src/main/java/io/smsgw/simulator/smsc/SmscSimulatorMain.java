@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
  * Runs a {@link SmscSimulator} on its own until the process is stopped. Flags (all optional):
  * {@code --host 127.0.0.1 --port 2775 --system-id smsc --password secret --id-format hex|decimal|default
  * --receipt-delay-ms 100 --receipt-stat DELIVRD --always-receipt --throttle-share 0.0
- * --fail-share 0.0 --fail-status 0x0B --nack-failures --window 50 --response-delay-ms 0
+ * --throttle-status 0x58 --fail-share 0.0 --fail-status 0x0B --nack-failures --window 50 --response-delay-ms 0
  * --receipt-id-format hex|decimal|default --receipts-as deliver_sm|data_sm --receipts-before-response
  * --tls-key-store path --tls-key-store-password pw}.
  */
@@ -62,6 +62,7 @@ public final class SmscSimulatorMain {
 				case "--receipt-stat" -> config = config.withReceipts(config.receiptDelay(),
 						value.toUpperCase(Locale.ROOT), config.receiptsOnlyWhenRequested());
 				case "--throttle-share" -> config = config.withThrottleShare(Double.parseDouble(value));
+				case "--throttle-status" -> config = config.withThrottleStatus(Integer.decode(value));
 				case "--fail-share" -> config = config.withFailures(Double.parseDouble(value), config.failStatus());
 				case "--fail-status" -> config = config.withFailures(config.failShare(), Integer.decode(value));
 				case "--window" -> config = config.withWindowSize(Integer.parseInt(value));
@@ -79,7 +80,7 @@ public final class SmscSimulatorMain {
 				config.throttleShare(), config.failShare(), config.failStatus(), config.windowSize(),
 				config.responseDelay(), config.receiptIdFormat(), config.receiptsAsDataSm(),
 				config.receiptsBeforeResponse(), config.failuresAsGenericNack(), config.tlsKeyStore(),
-				config.tlsKeyStorePassword());
+				config.tlsKeyStorePassword(), config.throttleStatus());
 	}
 
 }

@@ -53,26 +53,48 @@ final class SubmitLedger {
 
 	private final AtomicInteger dropCountdown = new AtomicInteger();
 
+	private final AtomicInteger unbinds = new AtomicInteger();
+
+	private final AtomicLong responseDelayMillis;
+
 	SubmitLedger(SmscSimulatorConfig config, Clock clock, ScheduledExecutorService scheduler,
 			Function<String, BoundSession> sessions) {
 		this.config = config;
 		this.clock = clock;
 		this.scheduler = scheduler;
 		this.sessions = sessions;
+		this.responseDelayMillis = new AtomicLong(config.responseDelay().toMillis());
+	}
+
+	/** The pause before each submit_sm_resp now (the configured one until changed). */
+	long responseDelayMillis() {
+		return this.responseDelayMillis.get();
+	}
+
+	void responseDelay(Duration delay) {
+		this.responseDelayMillis.set(delay.toMillis());
+	}
+
+	void unbindReceived() {
+		this.unbinds.incrementAndGet();
+	}
+
+	int unbinds() {
+		return this.unbinds.get();
 	}
 
 	/**
 	 * Decides the answer to a submit, records it, and schedules its receipt when accepted.
 	 * @param unanswered the submit will never be answered (its connection is being dropped)
 	 */
-	ReceivedSubmit accept(String systemId, SubmitSm submit, boolean unanswered) {
+	ReceivedSubmit accept(String systemId, long sessionId, SubmitSm submit, boolean unanswered) {
 		double draw = ThreadLocalRandom.current().nextDouble();
 		int status = 0;
 		if (unanswered) {
 			status = ReceivedSubmit.UNANSWERED;
 		}
 		else if (draw < this.config.throttleShare()) {
-			status = SmscSimulatorConfig.STATUS_THROTTLED;
+			status = this.config.throttleStatus();
 		}
 		else if (draw < this.config.throttleShare() + this.config.failShare()) {
 			status = this.config.failStatus();
@@ -89,7 +111,7 @@ final class SubmitLedger {
 				tlv(submit, SmppConstants.TAG_MESSAGE_PAYLOAD), number(submit, SmppConstants.TAG_SAR_MSG_REF_NUM),
 				number(submit, SmppConstants.TAG_SAR_TOTAL_SEGMENTS),
 				number(submit, SmppConstants.TAG_SAR_SEGMENT_SEQNUM), blankToNull(submit.getValidityPeriod()),
-				receiptId);
+				receiptId, sessionId);
 		synchronized (this.submits) {
 			this.submits.add(received);
 			this.submits.notifyAll();

@@ -110,7 +110,8 @@ final class SmppConnector implements SmsConnector {
 			return CompletableFuture
 				.completedFuture(new DispatchOutcome.Failed("INVALID_MESSAGE", ex.getMessage(), false));
 		}
-		if (pick() == null) {
+		// checked without pick(), which would advance the round robin and keep every message on one bind
+		if (this.transmitters.stream().noneMatch(BindLink::isBound)) {
 			return CompletableFuture.completedFuture(new DispatchOutcome.Requeue("no bind up"));
 		}
 		List<CompletableFuture<PartResult>> results = new ArrayList<>(parts.size());

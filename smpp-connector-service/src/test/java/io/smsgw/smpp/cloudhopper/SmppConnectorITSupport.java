@@ -22,7 +22,8 @@ import io.smsgw.simulator.smsc.SmscSimulatorConfig;
  * One running SMPP connector service (shared by the integration tests) bound over TCP to
  * simulated SMSCs, on the real embedded Kafka: {@code main} (answers after 20 ms, receipts
  * after 50 ms), {@code perm} (refuses everything with ESME_RINVDSTADR), {@code throttle}
- * (throttles half the submits), {@code restart} (stopped and started again by a test), and one
+ * (throttles half the submits), {@code queuefull} (half ESME_RMSGQFUL), {@code slow} (answers after its
+ * response timeout), {@code restart} (stopped and started again by a test), and one
  * per connection feature (see the fields).
  */
 @SpringBootTest(properties = { "spring.config.name=smpp-connector-service", "server.port=0",
@@ -77,6 +78,15 @@ abstract class SmppConnectorITSupport {
 	/** Takes injected multipart MO messages; the connection holds incomplete sets for 2 s only. */
 	static final SmscSimulator MO = SmscSimulator.start(SmscSimulatorConfig.defaults());
 
+	/** Answers after 1.5 s, longer than its connection's 500 ms response timeout, until a test speeds it up. */
+	static final SmscSimulator SLOW = SmscSimulator.start(SmscSimulatorConfig.defaults()
+		.withResponseDelay(Duration.ofMillis(1500)));
+
+	/** Answers half the submits ESME_RMSGQFUL. */
+	static final SmscSimulator QUEUE_FULL = SmscSimulator.start(SmscSimulatorConfig.defaults()
+		.withThrottleShare(0.5)
+		.withThrottleStatus(SmscSimulatorConfig.STATUS_QUEUE_FULL));
+
 	@Autowired
 	Environment environment;
 
@@ -118,6 +128,11 @@ abstract class SmppConnectorITSupport {
 		registry.add("sms.smpp.connections[11].tls.trust-store-password", () -> TestKeyStores.PASSWORD);
 		connection(registry, 12, "mo", MO.port());
 		registry.add("sms.smpp.connections[12].mo-reassembly-timeout", () -> "2s");
+		connection(registry, 13, "slow", SLOW.port());
+		registry.add("sms.smpp.connections[13].response-timeout", () -> "500ms");
+		connection(registry, 14, "queuefull", QUEUE_FULL.port());
+		registry.add("sms.smpp.connections[14].throttle.retries", () -> "1");
+		registry.add("sms.smpp.connections[14].throttle.retry-delay", () -> "50ms");
 	}
 
 	private static void connection(DynamicPropertyRegistry registry, int index, String id, int port) {
@@ -139,7 +154,7 @@ abstract class SmppConnectorITSupport {
 		this.topics = new EventTopics(this.environment.getProperty("spring.kafka.bootstrap-servers"));
 		// "restart" is left to the test that stops its SMSC
 		for (String id : new String[] { "main", "perm", "throttle", "pair", "early", "payload", "flaky", "nack",
-				"tls", "mo" }) {
+				"tls", "mo", "slow", "queuefull" }) {
 			awaitLinksUp(id, 1);
 		}
 		awaitLinksUp("paced", 2);

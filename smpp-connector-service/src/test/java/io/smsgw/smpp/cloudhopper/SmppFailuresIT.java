@@ -84,6 +84,64 @@ class SmppFailuresIT extends SmppConnectorITSupport {
 		}
 	}
 
+	@Test
+	void queueFullAnswersSlowDownAndRetryUntilEachMessageIsSentOnce() {
+		List<String> bodies = IntStream.range(0, 20).mapToObj((i) -> "Queue full " + i).toList();
+		Set<UUID> ids = ids(this.topics.dispatch("queuefull", "+4915100000013", "ACME", bodies));
+		this.topics.await(MessageSent.class, (e) -> ids.contains(e.messageId()), 20, Duration.ofSeconds(90));
+		List<MessageSent> sent = this.topics.settle(MessageSent.class, (e) -> ids.contains(e.messageId()),
+				Duration.ofSeconds(2));
+		assertThat(sent).hasSize(20).extracting(MessageSent::messageId).doesNotHaveDuplicates();
+		List<ReceivedSubmit> submits = QUEUE_FULL.submits()
+			.stream()
+			.filter((s) -> s.destAddr().equals("4915100000013"))
+			.toList();
+		assertThat(submits.stream().filter(ReceivedSubmit::accepted)).hasSize(20);
+		long queueFull = submits.stream().filter((s) -> s.commandStatus() == SmscSimulatorConfig.STATUS_QUEUE_FULL).count();
+		assertThat(queueFull).as("ESME_RMSGQFUL answers").isPositive().isEqualTo(submits.size() - 20);
+		assertThat(this.meters.get("smpp.throttled").tags("connector", "queuefull").counter().count())
+			.as("queue-full answers counted as throttling").isEqualTo(queueFull);
+		assertThat(this.topics.settle(DispatchFailed.class, (e) -> ids.contains(e.messageId()), Duration.ZERO))
+			.isEmpty();
+	}
+
+	@Test
+	void responseTimeoutsRequeueUntilTheSmscAnswersInTimeAndLoseNothing() throws Exception {
+		List<String> bodies = IntStream.range(0, 5).mapToObj((i) -> "Slow " + i).toList();
+		Set<UUID> ids = ids(this.topics.dispatch("slow", "+4915100000014", "ACME", bodies));
+		try {
+			// every first try times out (answer after 1.5 s, timeout 500 ms) and is requeued and tried again
+			long deadline = System.currentTimeMillis() + 30_000;
+			while (slowSubmits().size() < 10) {
+				assertThat(System.currentTimeMillis()).as("timed-out submits tried again").isLessThan(deadline);
+				Thread.sleep(50);
+			}
+			assertThat(this.meters.get("smpp.submits").tags("connector", "slow", "status", "none").counter().count())
+				.as("response timeouts counted").isGreaterThanOrEqualTo(5);
+			assertThat(this.topics.settle(MessageSent.class, (e) -> ids.contains(e.messageId()), Duration.ofMillis(300)))
+				.as("a late submit_sm_resp does not make a message sent").isEmpty();
+		}
+		finally {
+			SLOW.setResponseDelay(Duration.ZERO);
+		}
+		this.topics.await(MessageSent.class, (e) -> ids.contains(e.messageId()), 5, Duration.ofSeconds(30));
+		List<MessageSent> sent = this.topics.settle(MessageSent.class, (e) -> ids.contains(e.messageId()),
+				Duration.ofSeconds(1));
+		assertThat(sent).hasSize(5).extracting(MessageSent::messageId).doesNotHaveDuplicates();
+		assertThat(sent).flatExtracting(MessageSent::parts).extracting(MessageSent.SentPart::networkMessageId)
+			.doesNotHaveDuplicates().hasSize(5);
+		Set<String> texts = slowSubmits().stream()
+			.map((s) -> new String(s.payload(), java.nio.charset.StandardCharsets.ISO_8859_1))
+			.collect(Collectors.toSet());
+		assertThat(texts).as("each message reached the SMSC (maybe more than once)").containsExactlyInAnyOrderElementsOf(bodies);
+		assertThat(this.topics.settle(DispatchFailed.class, (e) -> ids.contains(e.messageId()), Duration.ZERO))
+			.isEmpty();
+	}
+
+	private static List<ReceivedSubmit> slowSubmits() {
+		return SLOW.submits().stream().filter((s) -> s.destAddr().equals("4915100000014")).toList();
+	}
+
 	private static Set<UUID> ids(List<DispatchRequest> requests) {
 		return requests.stream().map(DispatchRequest::messageId).collect(Collectors.toSet());
 	}

@@ -118,7 +118,7 @@ class SubmitPlannerTests {
 		assertThat(withDefault.plan(request(UUID.randomUUID(), "hi")).get(0).validityPeriod())
 			.isEqualTo("250304070607000+");
 		DispatchRequest timed = new DispatchRequest(UUID.randomUUID(), "t", "smsc", "+4915112345678", "ACME", "hi", 1,
-				Instant.now(), Instant.parse("2025-12-31T23:59:00Z"));
+				Instant.now(), Instant.parse("2025-12-31T23:59:00Z"), null);
 		assertThat(withDefault.plan(timed).get(0).validityPeriod()).isEqualTo("251231235900000+");
 		assertThat(this.planner.plan(request(UUID.randomUUID(), "hi")).get(0).validityPeriod()).isNull();
 	}
