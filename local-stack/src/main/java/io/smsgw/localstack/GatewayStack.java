@@ -139,8 +139,11 @@ public final class GatewayStack implements AutoCloseable {
 				properties.put(prefix + "system-id", this.options.smscSystemId());
 				properties.put(prefix + "password", this.options.smscPassword());
 			}
-			case WEBHOOK -> properties.put("sms.webhook.signing-secrets." + LocalStackOptions.TENANT,
-					this.options.webhookSecret());
+			case WEBHOOK -> {
+				properties.put("sms.webhook.signing-secrets." + LocalStackOptions.TENANT, this.options.webhookSecret());
+				// the callback inspector and tests' receivers listen on 127.0.0.1
+				properties.put("sms.webhook.allow-loopback", true);
+			}
 			default -> {
 			}
 		}

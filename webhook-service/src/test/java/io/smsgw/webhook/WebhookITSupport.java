@@ -37,12 +37,14 @@ import static org.awaitility.Awaitility.await;
 /**
  * What the webhook integration tests share: one Spring context (same configuration in every
  * subclass, so it is cached) on the real embedded Kafka and PostgreSQL, short retry settings,
- * a real HTTP receiver, and helpers to publish events and read what came out.
+ * a real HTTP receiver on 127.0.0.1 (allow-listed: {@code 127.0.0.0/8}), and helpers to publish
+ * events and read what came out.
  */
 @SpringBootTest(properties = { "spring.config.name=webhook-service", "server.port=0",
 		"sms.webhook.signing-secrets.tenant-a=" + WebhookITSupport.SECRET,
 		"sms.webhook.retry.initial-backoff=100ms", "sms.webhook.retry.max-backoff=500ms",
-		"sms.webhook.retry.jitter=0", "sms.webhook.retry.max-total=4s", "sms.webhook.http.read-timeout=1s" })
+		"sms.webhook.retry.jitter=0", "sms.webhook.retry.max-total=4s", "sms.webhook.http.read-timeout=1s",
+		"sms.webhook.allowed-networks=127.0.0.0/8" })
 @ContextConfiguration(initializers = InfrastructureInitializer.class)
 abstract class WebhookITSupport {
 

@@ -19,7 +19,7 @@ import io.smsgw.dlr.publish.StatusPublisher;
 
 /**
  * Wires correlation: the JDBC stores, the correlator, the listeners, the status publisher and
- * the sweep.
+ * the sweeps.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -37,8 +37,8 @@ class CorrelationConfiguration {
 	}
 
 	@Bean
-	MessageStore messageStore(JdbcTemplate jdbc) {
-		return new MessageStore(jdbc);
+	MessageStore messageStore(JdbcTemplate jdbc, DlrProperties properties) {
+		return new MessageStore(jdbc, properties.expiry().defaultValidity());
 	}
 
 	@Bean
@@ -68,6 +68,12 @@ class CorrelationConfiguration {
 			DlrProperties properties, Clock clock) {
 		return new PendingReceiptSweeper(receipts, publisher, metrics, properties.pendingReceiptTtl(),
 				properties.republishAfter(), clock);
+	}
+
+	@Bean
+	ExpirySweeper expirySweeper(Correlator correlator, StatusPublisher publisher, DlrMetrics metrics,
+			DlrProperties properties, Clock clock) {
+		return new ExpirySweeper(correlator, publisher, metrics, properties.expiry(), clock);
 	}
 
 }

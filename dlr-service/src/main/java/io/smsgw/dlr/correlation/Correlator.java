@@ -1,5 +1,6 @@
 package io.smsgw.dlr.correlation;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -23,6 +24,8 @@ import io.smsgw.dlr.status.TrackedMessage;
  * messages whose statuses may now need publishing.
  */
 class Correlator {
+
+	static final String EXPIRED_DETAIL = "no final receipt within the validity period";
 
 	private final MessageStore messages;
 
@@ -102,6 +105,23 @@ class Correlator {
 			}
 			this.messages.save(tracked.values());
 			return new Outcome(ids, 0, 0);
+		});
+	}
+
+	/**
+	 * Moves up to {@code limit} messages that are still not final at {@code cutoff} (deadline plus
+	 * grace) to EXPIRED, at {@code now}. Rows locked elsewhere are skipped and found by a later sweep.
+	 */
+	Outcome expire(Instant cutoff, Instant now, int limit) {
+		return this.tx.execute((status) -> {
+			List<UUID> due = this.messages.lockExpired(cutoff, limit);
+			if (due.isEmpty()) {
+				return new Outcome(Set.of(), 0, 0);
+			}
+			Map<UUID, TrackedMessage> tracked = this.messages.lock(due);
+			tracked.values().forEach((message) -> message.expired(EXPIRED_DETAIL, now));
+			this.messages.save(tracked.values());
+			return new Outcome(ids(due), 0, 0);
 		});
 	}
 

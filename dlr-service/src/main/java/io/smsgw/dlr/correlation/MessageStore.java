@@ -1,6 +1,7 @@
 package io.smsgw.dlr.correlation;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,8 +28,11 @@ class MessageStore {
 
 	private final JdbcTemplate jdbc;
 
-	MessageStore(JdbcTemplate jdbc) {
+	private final Duration defaultValidity;
+
+	MessageStore(JdbcTemplate jdbc, Duration defaultValidity) {
 		this.jdbc = jdbc;
+		this.defaultValidity = defaultValidity;
 	}
 
 	/** Creates the rows of messages not seen yet (the event came before MessageAccepted). */
@@ -38,20 +42,45 @@ class MessageStore {
 				args);
 	}
 
-	/** Stores what MessageAccepted tells: the tenant and callback URL (once; a redelivery changes nothing). */
+	/**
+	 * Stores what MessageAccepted tells: the tenant, callback URL, validity and the expiry deadline
+	 * ({@code validUntil}, else {@code acceptedAt} + the default validity), once; a redelivery
+	 * changes nothing.
+	 */
 	void accept(Collection<MessageAccepted> messages) {
 		Map<UUID, MessageAccepted> byId = new java.util.TreeMap<>();
 		messages.forEach((m) -> byId.putIfAbsent(m.messageId(), m));
 		List<Object[]> args = byId.values()
 			.stream()
-			.map((m) -> new Object[] { m.messageId(), m.tenantId(), m.callbackUrl(), m.segments(), ts(m.acceptedAt()) })
+			.map((m) -> new Object[] { m.messageId(), m.tenantId(), m.callbackUrl(), m.segments(), ts(m.acceptedAt()),
+					ts(m.validUntil()), ts(deadline(m)) })
 			.toList();
 		this.jdbc.batchUpdate("""
-				insert into dlr.message (id, tenant_id, callback_url, segments, accepted_at, status)
-				values (?, ?, ?, ?, ?, 'ACCEPTED')
+				insert into dlr.message (id, tenant_id, callback_url, segments, accepted_at, valid_until, expires_at, status)
+				values (?, ?, ?, ?, ?, ?, ?, 'ACCEPTED')
 				on conflict (id) do update set tenant_id = excluded.tenant_id, callback_url = excluded.callback_url,
-					segments = excluded.segments, accepted_at = excluded.accepted_at, updated_at = now()
+					segments = excluded.segments, accepted_at = excluded.accepted_at,
+					valid_until = excluded.valid_until, expires_at = excluded.expires_at, updated_at = now()
 				where dlr.message.tenant_id is null""", args);
+	}
+
+	private Instant deadline(MessageAccepted message) {
+		if (message.validUntil() != null) {
+			return message.validUntil();
+		}
+		Instant accepted = (message.acceptedAt() != null) ? message.acceptedAt() : Instant.now();
+		return accepted.plus(this.defaultValidity);
+	}
+
+	/**
+	 * Locks (skipping rows another instance or listener holds) up to {@code limit} messages that
+	 * are not final and whose deadline is before {@code cutoff}; returns their ids.
+	 */
+	List<UUID> lockExpired(Instant cutoff, int limit) {
+		return this.jdbc.queryForList("""
+				select id from dlr.message
+				where status in ('ACCEPTED', 'QUEUED', 'SENT') and expires_at is not null and expires_at < ?
+				order by id limit ? for update skip locked""", UUID.class, ts(cutoff), limit);
 	}
 
 	/** Locks the messages (in id order) and loads them with their parts. */
@@ -75,7 +104,6 @@ class MessageStore {
 		return messages;
 	}
 
-	/** Writes back what changed: message status, new and changed parts, statuses reached. */
 	/** Records what each sent message cost (the last attempt's price wins; nothing for a route without one). */
 	void priced(Collection<MessageSent> sent) {
 		List<Object[]> prices = sent.stream()
@@ -87,6 +115,7 @@ class MessageStore {
 		}
 	}
 
+	/** Writes back what changed: message status, new and changed parts, statuses reached. */
 	void save(Collection<TrackedMessage> messages) {
 		List<Object[]> updates = new ArrayList<>();
 		List<Object[]> newParts = new ArrayList<>();

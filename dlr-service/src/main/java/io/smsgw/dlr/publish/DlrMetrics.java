@@ -7,7 +7,8 @@ import io.smsgw.common.event.MessageStatus;
 
 /**
  * The dlr-service's counters: {@code sms.dlr.status.published} (tag {@code status}) and
- * {@code sms.dlr.receipts} (tag {@code result}: matched, pending, unmatched, unreadable).
+ * {@code sms.dlr.receipts} (tag {@code result}: matched, pending, unmatched, unreadable) and
+ * {@code sms.dlr.expired}.
  */
 public class DlrMetrics {
 
@@ -36,6 +37,16 @@ public class DlrMetrics {
 			Counter.builder("sms.dlr.receipts")
 				.description("Delivery receipts by correlation result")
 				.tag("result", result)
+				.register(this.registry)
+				.increment(count);
+		}
+	}
+
+	/** Messages the expiry sweep moved to EXPIRED. */
+	public void expired(int count) {
+		if (count > 0) {
+			Counter.builder("sms.dlr.expired")
+				.description("Messages expired with no final receipt")
 				.register(this.registry)
 				.increment(count);
 		}

@@ -80,6 +80,18 @@ public final class TrackedMessage {
 		moveTo(new StatusEntry(MessageStatus.FAILED, at, errorCode, detail));
 	}
 
+	/**
+	 * No final status came in time: every part not final yet and the message become EXPIRED
+	 * (nothing changes when the message is final already).
+	 */
+	public void expired(String detail, Instant at) {
+		if (!this.status.canMoveTo(MessageStatus.EXPIRED)) {
+			return;
+		}
+		this.parts.values().forEach((part) -> part.moveTo(MessageStatus.EXPIRED, part.errorCode()));
+		moveTo(new StatusEntry(MessageStatus.EXPIRED, at, null, detail));
+	}
+
 	private void moveTo(StatusEntry entry) {
 		if (this.status.canMoveTo(entry.status())) {
 			this.status = entry.status();

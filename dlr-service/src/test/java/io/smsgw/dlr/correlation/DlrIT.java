@@ -18,6 +18,7 @@ import io.smsgw.common.event.MessageFailed;
 import io.smsgw.common.event.MessageSent;
 import io.smsgw.common.event.MessageSent.SentPart;
 import io.smsgw.common.event.MessageStatus;
+import io.smsgw.common.event.MessageType;
 import io.smsgw.common.event.ReceiptReceived;
 import io.smsgw.common.event.ReceiptState;
 import io.smsgw.common.event.StatusChanged;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.config.name=dlr-service" })
+		properties = { "spring.config.name=dlr-service", "sms.dlr.expiry.grace=PT0S", "sms.dlr.expiry.interval=PT1S" })
 @ContextConfiguration(initializers = InfrastructureInitializer.class)
 class DlrIT {
 
@@ -178,6 +179,55 @@ class DlrIT {
 				Duration.ofSeconds(20))).isEqualTo(1);
 	}
 
+	@Test
+	void messageWithNoFinalReceiptByItsValidityIsExpiredOnceAndALateReceiptChangesNothing() {
+		UUID id = UUID.randomUUID();
+		// MessageSent first, so that the sweep cannot expire the message before it is SENT
+		KafkaTestClient.publish(Topics.MT_SENT, sent(id, "smsc-a", "exp-" + id));
+		await().atMost(Duration.ofSeconds(20)).until(() -> "SENT".equals(messageStatus(id)));
+		Instant validUntil = now().minusSeconds(60);
+		KafkaTestClient.publish(Topics.MT_ACCEPTED, accepted(id, 1, validUntil));
+
+		List<StatusChanged> statuses = statuses(id, 2);
+		assertThat(statuses).extracting(StatusChanged::status)
+			.containsExactly(MessageStatus.SENT, MessageStatus.EXPIRED);
+		assertThat(statuses.get(1)).satisfies((s) -> {
+			assertThat(s.tenantId()).isEqualTo("tenant-a");
+			assertThat(s.callbackUrl()).isEqualTo(CALLBACK);
+			assertThat(s.eventId()).isEqualTo(StatusChanged.eventIdOf(id, MessageStatus.EXPIRED));
+			assertThat(s.detail()).isEqualTo(Correlator.EXPIRED_DETAIL);
+		});
+		assertThat(this.jdbc.queryForObject("select valid_until from dlr.message where id = ?", java.sql.Timestamp.class,
+				id).toInstant()).isEqualTo(validUntil);
+		assertThat(partStatuses(id)).containsExactly("EXPIRED");
+
+		double matched = matchedReceipts();
+		KafkaTestClient.publish(Topics.DLR_RECEIVED, receipt("smsc-a", "exp-" + id, ReceiptState.DELIVERED, "000"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> matchedReceipts() >= matched + 1);
+
+		assertThat(statuses(id, 2)).extracting(StatusChanged::status)
+			.containsExactly(MessageStatus.SENT, MessageStatus.EXPIRED);
+		assertThat(messageStatus(id)).isEqualTo("EXPIRED");
+		assertThat(partStatuses(id)).containsExactly("EXPIRED");
+	}
+
+	@Test
+	void deliveredMessageIsNeverExpired() {
+		UUID id = UUID.randomUUID();
+		KafkaTestClient.publish(Topics.MT_SENT, sent(id, "smsc-a", "kept-" + id));
+		KafkaTestClient.publish(Topics.DLR_RECEIVED, receipt("smsc-a", "kept-" + id, ReceiptState.DELIVERED, "000"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> "DELIVERED".equals(messageStatus(id)));
+		KafkaTestClient.publish(Topics.MT_ACCEPTED, accepted(id, 1, now().minusSeconds(60)));
+		assertThat(statuses(id, 2)).hasSize(2);
+
+		// several sweeps (every second in this test) find nothing to expire
+		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+			.until(() -> "DELIVERED".equals(messageStatus(id)));
+
+		assertThat(statuses(id, 2)).extracting(StatusChanged::status)
+			.containsExactly(MessageStatus.SENT, MessageStatus.DELIVERED);
+	}
+
 	private List<StatusChanged> statuses(UUID id, int expected) {
 		return KafkaTestClient.read(Topics.MT_STATUS, (e) -> ((StatusChanged) e).messageId().equals(id), expected,
 				Duration.ofSeconds(30), Duration.ofMillis(1500), true)
@@ -203,6 +253,11 @@ class DlrIT {
 
 	private static MessageAccepted accepted(UUID id, int segments) {
 		return new MessageAccepted(id, "tenant-a", "+15551234567", "ACME", "hello", "GSM7", segments, CALLBACK, now());
+	}
+
+	private static MessageAccepted accepted(UUID id, int segments, Instant validUntil) {
+		return new MessageAccepted(id, "tenant-a", "+15551234567", "ACME", "hello", "GSM7", segments, CALLBACK, now(),
+				MessageType.TRANSACTIONAL, validUntil);
 	}
 
 	private static MessageSent sent(UUID id, String connectorId, String... networkIds) {

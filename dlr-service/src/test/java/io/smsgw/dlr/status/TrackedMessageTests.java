@@ -61,4 +61,23 @@ class TrackedMessageTests {
 		assertThat(this.message.status()).isEqualTo(MessageStatus.SENT);
 	}
 
+	@Test
+	void expiryMovesTheMessageAndItsOpenPartsToExpiredButNeverAFinalMessage() {
+		this.message.sent("smsc", 1, "a", AT);
+		this.message.sent("smsc", 2, "b", AT);
+		this.message.receipt(1, MessageStatus.DELIVERED, "000", AT);
+
+		this.message.expired("late", AT);
+		this.message.receipt(2, MessageStatus.DELIVERED, "000", AT);
+
+		assertThat(this.message.reached()).extracting(StatusEntry::status)
+			.containsExactly(MessageStatus.SENT, MessageStatus.EXPIRED);
+		assertThat(this.message.parts()).extracting(TrackedPart::status)
+			.containsExactly(MessageStatus.DELIVERED, MessageStatus.EXPIRED);
+
+		TrackedMessage delivered = new TrackedMessage(UUID.randomUUID(), MessageStatus.DELIVERED, "smsc");
+		delivered.expired("late", AT);
+		assertThat(delivered.reached()).isEmpty();
+	}
+
 }

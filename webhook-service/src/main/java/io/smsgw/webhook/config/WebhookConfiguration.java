@@ -13,15 +13,21 @@ import io.smsgw.webhook.delivery.CallbackDeliverer;
 import io.smsgw.webhook.delivery.DeliveryLog;
 import io.smsgw.webhook.delivery.DeliveryMetrics;
 import io.smsgw.webhook.delivery.RetryPolicy;
+import io.smsgw.webhook.http.AddressCheckingSender;
+import io.smsgw.webhook.http.AddressClassifier;
 import io.smsgw.webhook.http.CallbackSender;
+import io.smsgw.webhook.http.Cidr;
 import io.smsgw.webhook.http.HttpCallbackSender;
 import io.smsgw.webhook.http.HttpSchemeTargetPolicy;
+import io.smsgw.webhook.http.PrivateAddressTargetPolicy;
+import io.smsgw.webhook.http.PrivateAddressTargetPolicy.Resolver;
 import io.smsgw.webhook.http.TargetPolicy;
 import io.smsgw.webhook.secret.SigningSecretSeeder;
 import io.smsgw.webhook.secret.TenantSecrets;
 
 /**
- * Wires the delivery pipeline: secrets, delivery log, target policy, HTTP sender, retry policy.
+ * Wires the delivery pipeline: secrets, delivery log, target policy (URL and SSRF checks), HTTP
+ * sender (re-checking addresses), retry policy.
  */
 @Configuration(proxyBeanMethods = false)
 class WebhookConfiguration {
@@ -47,15 +53,21 @@ class WebhookConfiguration {
 	}
 
 	@Bean
-	TargetPolicy targetPolicy() {
-		return new HttpSchemeTargetPolicy();
+	AddressClassifier addressClassifier(WebhookProperties properties) {
+		return new AddressClassifier(properties.allowedNetworks().stream().map(Cidr::parse).toList(),
+				properties.allowLoopback());
 	}
 
 	@Bean
-	CallbackSender callbackSender(WebhookProperties properties, Clock clock) {
+	TargetPolicy targetPolicy(AddressClassifier classifier) {
+		return new PrivateAddressTargetPolicy(new HttpSchemeTargetPolicy(), classifier, Resolver.SYSTEM);
+	}
+
+	@Bean
+	CallbackSender callbackSender(WebhookProperties properties, AddressClassifier classifier, Clock clock) {
 		WebhookProperties.Http http = properties.http();
-		return new HttpCallbackSender(HttpCallbackSender.client(http.connectTimeout()), http.readTimeout(),
-				http.userAgent(), clock);
+		return new AddressCheckingSender(new HttpCallbackSender(HttpCallbackSender.client(http.connectTimeout()),
+				http.readTimeout(), http.userAgent(), clock), classifier, Resolver.SYSTEM);
 	}
 
 	@Bean

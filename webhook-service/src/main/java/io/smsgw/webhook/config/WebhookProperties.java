@@ -1,9 +1,12 @@
 package io.smsgw.webhook.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import io.smsgw.webhook.http.Cidr;
 
 /**
  * Settings of the webhook service ({@code sms.webhook.*}).
@@ -12,14 +15,29 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * tenant's secret already stored there is kept, so that rotation through the API wins)
  * @param http how callbacks are sent
  * @param retry how failed callbacks are retried
+ * @param allowedNetworks CIDRs (or single addresses) callbacks may reach although they are
+ * loopback, private, link-local… (SSRF protection; default none)
+ * @param allowLoopback whether callbacks may reach loopback addresses (default false; the local
+ * stack sets it)
  */
 @ConfigurationProperties("sms.webhook")
-public record WebhookProperties(Map<String, String> signingSecrets, Http http, Retry retry) {
+public record WebhookProperties(Map<String, String> signingSecrets, Http http, Retry retry,
+		List<String> allowedNetworks, Boolean allowLoopback) {
 
 	public WebhookProperties {
 		signingSecrets = (signingSecrets != null) ? Map.copyOf(signingSecrets) : Map.of();
 		http = (http != null) ? http : new Http(null, null, null);
 		retry = (retry != null) ? retry : new Retry(null, null, null, null, null);
+		allowedNetworks = (allowedNetworks != null) ? List.copyOf(allowedNetworks) : List.of();
+		allowLoopback = (allowLoopback != null) ? allowLoopback : Boolean.FALSE;
+		allowedNetworks.forEach((network) -> {
+			try {
+				Cidr.parse(network);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("sms.webhook.allowed-networks: " + ex.getMessage(), ex);
+			}
+		});
 		signingSecrets.forEach((tenant, secret) -> {
 			if (secret == null || secret.isBlank()) {
 				throw new IllegalArgumentException("sms.webhook.signing-secrets." + tenant + " is empty");
@@ -31,7 +49,8 @@ public record WebhookProperties(Map<String, String> signingSecrets, Http http, R
 	@Override
 	public String toString() {
 		return "WebhookProperties[signingSecrets=" + this.signingSecrets.keySet() + " (values hidden), http="
-				+ this.http + ", retry=" + this.retry + "]";
+				+ this.http + ", retry=" + this.retry + ", allowedNetworks=" + this.allowedNetworks + ", allowLoopback="
+				+ this.allowLoopback + "]";
 	}
 
 	/**

@@ -78,8 +78,13 @@ public class CallbackDeliverer {
 		}
 		Instant attemptAt = this.clock.instant();
 		String signature = WebhookSignature.header(secret.get(), attemptAt, callback.body());
-		CallbackResponse response = this.sender
-			.send(new CallbackRequest(target, callback.eventId(), callback.body(), signature));
+		CallbackResponse response;
+		try {
+			response = this.sender.send(new CallbackRequest(target, callback.eventId(), callback.body(), signature));
+		}
+		catch (RejectedTargetException ex) {
+			return abandon(callback, DeliveryMetrics.REJECTED_TARGET, ex.getMessage());
+		}
 		this.metrics.attempt(response);
 		this.deliveryLog.attempted(callback.eventId(), attemptAt, response.status(), response.error(),
 				response.accepted());

@@ -3,9 +3,9 @@ package io.smsgw.webhook.http;
 import java.net.URI;
 
 /**
- * Decides whether a callback URL may be called at all. Today: absolute http(s) URLs without
- * credentials; the SSRF filter (private, loopback and link-local addresses) will be another
- * implementation of this port.
+ * Decides whether a callback URL may be called at all: absolute http(s) URLs without
+ * credentials ({@link HttpSchemeTargetPolicy}), not resolving to private, loopback or
+ * link-local addresses unless allow-listed ({@link PrivateAddressTargetPolicy}).
  */
 public interface TargetPolicy {
 
