@@ -180,9 +180,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
 					return true;
 				}
 
+				/** The body is already in memory: all of it is available at once. */
 				@Override
 				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException();
+					try {
+						listener.onDataAvailable();
+						listener.onAllDataRead();
+					}
+					catch (IOException ex) {
+						listener.onError(ex);
+					}
 				}
 			};
 		}

@@ -33,6 +33,10 @@ class ApiClientRegistry implements RegisteredClientRepository {
 		this.tokenTtl = tokenTtl;
 	}
 
+	/**
+	 * Refused on purpose: clients are created and rotated through the admin API, which hashes
+	 * secrets and shows them once; the authorization server itself never registers clients.
+	 */
 	@Override
 	public void save(RegisteredClient registeredClient) {
 		throw new UnsupportedOperationException("API clients are managed in the api_client table");
