@@ -34,6 +34,9 @@ public final class Topics {
 	/** Mobile-originated (inbound) messages. */
 	public static final String MO_RECEIVED = "sms.mo.received";
 
+	/** Inbound messages matched to the tenant that owns them (by the api-service). */
+	public static final String MO_ROUTED = "sms.mo.routed";
+
 	/** Bind and modem health reported by connectors. */
 	public static final String CONNECTOR_HEALTH = "sms.connector.health";
 
@@ -44,10 +47,12 @@ public final class Topics {
 
 	public static final String DLT_SUFFIX = "-dlt";
 
-	private static final Map<String, Class<? extends SmsEvent>> EVENT_TYPES = Map.of(MT_ACCEPTED,
-			MessageAccepted.class, MT_SENT, MessageSent.class, MT_DISPATCH_FAILED, DispatchFailed.class, MT_FAILED,
-			MessageFailed.class, MT_STATUS, StatusChanged.class, DLR_RECEIVED, ReceiptReceived.class, MO_RECEIVED,
-			InboundReceived.class, CONNECTOR_HEALTH, ConnectorHealth.class, ROUTING_CHANGED, RoutingChanged.class);
+	private static final Map<String, Class<? extends SmsEvent>> EVENT_TYPES = Map.ofEntries(
+			Map.entry(MT_ACCEPTED, MessageAccepted.class), Map.entry(MT_SENT, MessageSent.class),
+			Map.entry(MT_DISPATCH_FAILED, DispatchFailed.class), Map.entry(MT_FAILED, MessageFailed.class),
+			Map.entry(MT_STATUS, StatusChanged.class), Map.entry(DLR_RECEIVED, ReceiptReceived.class),
+			Map.entry(MO_RECEIVED, InboundReceived.class), Map.entry(MO_ROUTED, InboundRouted.class),
+			Map.entry(CONNECTOR_HEALTH, ConnectorHealth.class), Map.entry(ROUTING_CHANGED, RoutingChanged.class));
 
 	private Topics() {
 	}
