@@ -145,6 +145,12 @@ class MessageStore {
 		this.jdbc.batchUpdate("""
 				update dlr.message set status = ?, status_at = ?, error_code = ?, detail = ?, connector_id = ?,
 					updated_at = now() where id = ?""", updates);
+		// A network id is unique per connector for SMSCs, but a modem's message reference (0-255) wraps:
+		// the newest message to use an id takes it over; the older part keeps its row under a suffixed id.
+		this.jdbc.batchUpdate("""
+				update dlr.message_part set network_message_id = network_message_id || '~' || message_id
+				where connector_id = ? and network_message_id = ? and message_id <> ?""",
+				newParts.stream().map((p) -> new Object[] { p[2], p[3], p[0] }).toList());
 		this.jdbc.batchUpdate("""
 				insert into dlr.message_part (message_id, part_number, connector_id, network_message_id, status, error_code)
 				values (?, ?, ?, ?, ?, ?) on conflict do nothing""", newParts);

@@ -119,6 +119,28 @@ class DlrIT {
 	}
 
 	@Test
+	void wrappedModemReferenceGoesToTheNewestMessageAndTheOlderKeepsItsStatus() {
+		UUID older = UUID.randomUUID();
+		UUID newer = UUID.randomUUID();
+		String reference = "modem-1:" + (Math.abs(older.hashCode()) % 256) + "-" + older;
+		KafkaTestClient.publish(Topics.MT_ACCEPTED, accepted(older, 1), accepted(newer, 1));
+		KafkaTestClient.publish(Topics.MT_SENT, sent(older, "rack-a", reference));
+		KafkaTestClient.publish(Topics.DLR_RECEIVED, receipt("rack-a", reference, ReceiptState.DELIVERED, null));
+		assertThat(statuses(older, 2)).extracting(StatusChanged::status)
+			.containsExactly(MessageStatus.SENT, MessageStatus.DELIVERED);
+
+		// 256 sends later the modem hands out the same message reference again
+		KafkaTestClient.publish(Topics.MT_SENT, sent(newer, "rack-a", reference));
+		KafkaTestClient.publish(Topics.DLR_RECEIVED, receipt("rack-a", reference, ReceiptState.UNDELIVERABLE, "65"));
+
+		assertThat(statuses(newer, 2)).extracting(StatusChanged::status)
+			.containsExactly(MessageStatus.SENT, MessageStatus.UNDELIVERED);
+		assertThat(messageStatus(older)).isEqualTo("DELIVERED");
+		assertThat(partStatuses(older)).containsExactly("DELIVERED");
+		assertThat(partStatuses(newer)).containsExactly("UNDELIVERED");
+	}
+
+	@Test
 	void routerFailureMakesTheMessageFailed() {
 		UUID id = UUID.randomUUID();
 		KafkaTestClient.publish(Topics.MT_ACCEPTED, accepted(id, 1));
