@@ -21,6 +21,9 @@ public class CrashOnceConfiguration {
 	/** The body that makes a dispatch fail once after publishing. */
 	public static final String CRASH_ONCE = "crash-once-after-dispatch";
 
+	/** A message body whose dispatch throws as a bug in routing code would. */
+	public static final String BREAKS_ROUTING = "breaks-routing";
+
 	@Bean
 	static BeanPostProcessor crashOnceAfterDispatch(
 			org.springframework.beans.factory.ObjectProvider<org.springframework.kafka.core.KafkaOperations<?, ?>> kafka) {
@@ -34,10 +37,14 @@ public class CrashOnceConfiguration {
 				return new DispatchPublisher() {
 					@Override
 					public void dispatch(DispatchRequest request) {
+						if (BREAKS_ROUTING.equals(request.body())) {
+							throw new IllegalStateException("Simulated bug in routing code");
+						}
 						real.dispatch(request);
 						if (CRASH_ONCE.equals(request.body()) && crashed.add(request.messageId())) {
 							kafka.getObject().flush(); // the record reaches the log, uncommitted
-							throw new IllegalStateException("Simulated crash before the commit");
+							// an infrastructure failure: the transaction must roll back, not dead-letter the record
+							throw new org.apache.kafka.common.KafkaException("Simulated crash before the commit");
 						}
 					}
 

@@ -62,7 +62,7 @@ public class AcceptedListener {
 			MessageAccepted event = RecordReader.readOrDeadLetter(record, MessageAccepted.class, MessageAccepted::messageId, this.publisher,
 					this.metrics);
 			if (event != null) {
-				route(event, decided);
+				RecordReader.processOrDeadLetter(record, () -> route(event, decided), this.publisher, this.metrics);
 			}
 		}
 		// before the Kafka transaction commits: a connector never sees a request whose price is not recorded
@@ -77,7 +77,7 @@ public class AcceptedListener {
 			log.info("No route for message {}", message.messageId());
 			this.publisher.fail(new MessageFailed(message.messageId(), FailoverPolicy.NO_ROUTE, null,
 					"No route to the destination", this.clock.instant()));
-			this.metrics.noRoute();
+			this.metrics.noRoute(message.tenantId());
 			return;
 		}
 		Candidate first = selection.first();
@@ -87,7 +87,7 @@ public class AcceptedListener {
 				selection.candidates().stream().map(Candidate::connectorId).toList(), this.clock.instant()));
 		this.publisher.dispatch(new DispatchRequest(message.messageId(), message.tenantId(), connectorId, message.to(),
 				message.from(), message.body(), 1, message.acceptedAt(), message.validUntil(), first.pricePerSegment()));
-		this.metrics.routed(connectorId);
+		this.metrics.routed(message.tenantId(), connectorId);
 	}
 
 }

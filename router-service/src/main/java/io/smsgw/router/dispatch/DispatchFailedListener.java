@@ -68,7 +68,7 @@ public class DispatchFailedListener {
 			DispatchFailed event = RecordReader.readOrDeadLetter(record, DispatchFailed.class, DispatchFailed::messageId, this.publisher,
 					this.metrics);
 			if (event != null) {
-				handle(event);
+				RecordReader.processOrDeadLetter(record, () -> handle(event), this.publisher, this.metrics);
 			}
 		}
 	}
@@ -92,7 +92,7 @@ public class DispatchFailedListener {
 					failed.attempt(), failed.errorCode(), retry.connectorId());
 			this.publisher.dispatch(retry);
 			this.metrics.failedOver(failed.connectorId());
-			this.metrics.routed(retry.connectorId());
+			this.metrics.routed(retry.tenantId(), retry.connectorId());
 			return;
 		}
 		String reasonCode = ((FailoverPolicy.GiveUp) verdict).reasonCode();
@@ -100,7 +100,7 @@ public class DispatchFailedListener {
 				failed.attempt(), reasonCode, failed.errorCode());
 		this.publisher.fail(new MessageFailed(failed.messageId(), reasonCode, failed.errorCode(), failed.reason(),
 				this.clock.instant()));
-		this.metrics.failed(reasonCode);
+		this.metrics.failed(reasonCode, (request != null) ? request.tenantId() : null, failed.connectorId());
 	}
 
 	/**

@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.log.LogAccessor;
+import org.springframework.dao.DataAccessException;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
@@ -52,6 +54,28 @@ final class RecordReader {
 		publisher.deadLetter(record, unreadable);
 		metrics.deadLettered(record.topic());
 		return null;
+	}
+
+	/**
+	 * Runs the work of one readable record. A failure of the record itself (a bug, data routing
+	 * code cannot handle) sends that record to its dead-letter topic inside the transaction and
+	 * lets the rest of the batch go on; a failure of the infrastructure (Kafka, the database) is
+	 * rethrown, so the whole transaction rolls back and the batch is retried.
+	 */
+	static void processOrDeadLetter(ConsumerRecord<String, ?> record, Runnable work, DispatchPublisher publisher,
+			RouterMetrics metrics) {
+		try {
+			work.run();
+		}
+		catch (KafkaException | org.apache.kafka.common.KafkaException | DataAccessException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			log.error("Record at {}-{}@{} (key {}) could not be processed; sent to the dead-letter topic", record.topic(),
+					record.partition(), record.offset(), record.key(), ex);
+			publisher.deadLetter(record, ex);
+			metrics.deadLettered(record.topic());
+		}
 	}
 
 }

@@ -47,7 +47,8 @@ class RouterIT {
 
 		assertThat(dispatched).containsExactly(new DispatchRequest(accepted.messageId(), "tenant-a", "it-default",
 				"+15551234567", "ACME", "hello", 1, accepted.acceptedAt()));
-		assertThat(this.meters.counter("sms.router.routed", "connector", "it-default").count()).isGreaterThan(0);
+		assertThat(this.meters.get("sms.router.routed").tags("tenant", "tenant-a", "connector", "it-default").counter().count())
+			.isGreaterThan(0);
 	}
 
 	@Test
@@ -72,7 +73,7 @@ class RouterIT {
 			assertThat(f.reasonCode()).isEqualTo("NO_ROUTE");
 			assertThat(f.errorCode()).isNull();
 		});
-		assertThat(this.meters.counter("sms.router.no.route").count()).isGreaterThan(0);
+		assertThat(this.meters.get("sms.router.no.route").counter().count()).isGreaterThan(0);
 	}
 
 	@Test
@@ -106,6 +107,19 @@ class RouterIT {
 		assertThat(KafkaTestClient.readValues(Topics.dispatch("it-default"), of(after), 1)).hasSize(1);
 		assertThat(this.meters.counter("sms.router.dead.letters", "topic", Topics.MT_ACCEPTED).count())
 			.isGreaterThan(0);
+	}
+
+	@Test
+	void recordThatBreaksRoutingGoesToTheDeadLetterTopicAndTheRestOfItsBatchIsRouted() {
+		// readable, but routing it throws (CrashOnceConfiguration's stand-in for a bug in routing code)
+		MessageAccepted broken = accepted("+15550002221", CrashOnceConfiguration.BREAKS_ROUTING);
+		MessageAccepted after = accepted("+15550002222", "after the broken one");
+		KafkaTestClient.publish(Topics.MT_ACCEPTED, broken, after);
+
+		assertThat(KafkaTestClient.readValues(Topics.dispatch("it-default"), of(after), 1)).hasSize(1);
+		assertThat(KafkaTestClient.countRaw(Topics.deadLetter(Topics.MT_ACCEPTED), broken.messageId().toString(), 1,
+				Duration.ofSeconds(20))).isEqualTo(1);
+		assertThat(KafkaTestClient.readValues(Topics.MT_FAILED, of(broken), 0)).isEmpty();
 	}
 
 	@Test
