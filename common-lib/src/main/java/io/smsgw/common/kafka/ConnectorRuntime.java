@@ -61,7 +61,7 @@ public class ConnectorRuntime implements SmartLifecycle {
 			overrides.putAll(consumerOverrides);
 			containerProperties.setKafkaConsumerProperties(overrides);
 			containerProperties.setMessageListener(new DispatchListener(connector, kafka,
-					properties.outcomeTimeout(), properties.requeuePause(), clock));
+					properties.outcomeTimeout(), properties.requeuePause(), properties.handBackAfter(), clock));
 			ConcurrentMessageListenerContainer<String, SmsEvent> container = new ConcurrentMessageListenerContainer<>(
 					consumerFactory, containerProperties);
 			container.setConcurrency(properties.concurrency());

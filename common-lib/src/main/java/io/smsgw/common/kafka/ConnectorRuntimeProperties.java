@@ -13,10 +13,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param outcomeTimeout longest wait for a connector's outcome before the message is requeued
  * @param requeuePause pause after a poll in which messages were requeued
  * @param healthInterval how often link health is published
+ * @param handBackAfter how long a message may keep being requeued while its connector has no
+ * link up before it is handed back to the router (a retriable {@code DispatchFailed} with error
+ * code {@code CONNECTOR_UNAVAILABLE}), which fails it over to another connector of its route if
+ * one is up; zero or negative requeues for ever
  */
 @ConfigurationProperties("sms.connector")
 public record ConnectorRuntimeProperties(String instanceId, Integer concurrency, Integer maxPollRecords,
-		Duration outcomeTimeout, Duration requeuePause, Duration healthInterval) {
+		Duration outcomeTimeout, Duration requeuePause, Duration healthInterval, Duration handBackAfter) {
 
 	public ConnectorRuntimeProperties {
 		instanceId = (instanceId != null) ? instanceId : java.util.UUID.randomUUID().toString();
@@ -25,6 +29,7 @@ public record ConnectorRuntimeProperties(String instanceId, Integer concurrency,
 		outcomeTimeout = (outcomeTimeout != null) ? outcomeTimeout : Duration.ofSeconds(60);
 		requeuePause = (requeuePause != null) ? requeuePause : Duration.ofSeconds(1);
 		healthInterval = (healthInterval != null) ? healthInterval : Duration.ofSeconds(5);
+		handBackAfter = (handBackAfter != null) ? handBackAfter : Duration.ofSeconds(60);
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.smsgw.common.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,11 +31,20 @@ import io.smsgw.common.event.Topics;
  * keeps many in flight), and the batch is acknowledged only once every outcome is on Kafka: a
  * message is never acknowledged before the network answered or it was handed back. A requeued
  * message is published again on the dispatch topic before the acknowledgement, then the listener
- * pauses so that a connector with no link up is not spun on.
+ * pauses so that a connector with no link up is not spun on. A message requeued for longer than
+ * the hand-back time (a header on the requeued record says since when) while its connector has no
+ * link up is handed back to the router as a retriable {@link DispatchFailed} with {@link #CONNECTOR_UNAVAILABLE}, so that it can
+ * go through another connector of its route.
  */
 public class DispatchListener implements BatchAcknowledgingMessageListener<String, SmsEvent> {
 
 	private static final Logger log = LoggerFactory.getLogger(DispatchListener.class);
+
+	/** Error code of a message handed back because its connector had no link up for too long. */
+	public static final String CONNECTOR_UNAVAILABLE = "CONNECTOR_UNAVAILABLE";
+
+	/** Header of a requeued dispatch: when it was first requeued (epoch milliseconds). */
+	static final String REQUEUED_SINCE_HEADER = "sms-requeued-since";
 
 	private final SmsConnector connector;
 
@@ -42,24 +54,29 @@ public class DispatchListener implements BatchAcknowledgingMessageListener<Strin
 
 	private final Duration requeuePause;
 
+	private final Duration handBackAfter;
+
 	private final Clock clock;
 
 	public DispatchListener(SmsConnector connector, KafkaOperations<String, Object> kafka, Duration outcomeTimeout,
-			Duration requeuePause, Clock clock) {
+			Duration requeuePause, Duration handBackAfter, Clock clock) {
 		this.connector = connector;
 		this.kafka = kafka;
 		this.outcomeTimeout = outcomeTimeout;
 		this.requeuePause = requeuePause;
+		this.handBackAfter = handBackAfter;
 		this.clock = clock;
 	}
 
 	@Override
 	public void onMessage(List<ConsumerRecord<String, SmsEvent>> records, Acknowledgment ack) {
 		List<DispatchRequest> requests = new ArrayList<>(records.size());
+		List<Long> requeuedSince = new ArrayList<>(records.size());
 		List<CompletableFuture<DispatchOutcome>> outcomes = new ArrayList<>(records.size());
 		for (ConsumerRecord<String, SmsEvent> record : records) {
 			if (record.value() instanceof DispatchRequest request) {
 				requests.add(request);
+				requeuedSince.add(requeuedSince(record));
 				outcomes.add(dispatch(request));
 			}
 		}
@@ -68,7 +85,7 @@ public class DispatchListener implements BatchAcknowledgingMessageListener<Strin
 		for (int i = 0; i < requests.size(); i++) {
 			DispatchRequest request = requests.get(i);
 			DispatchOutcome outcome = await(outcomes.get(i), request);
-			published.add(publish(request, outcome));
+			published.add(publish(request, outcome, requeuedSince.get(i)));
 			requeued |= outcome instanceof DispatchOutcome.Requeue;
 		}
 		CompletableFuture.allOf(published.toArray(CompletableFuture[]::new)).join();
@@ -103,8 +120,22 @@ public class DispatchListener implements BatchAcknowledgingMessageListener<Strin
 		}
 	}
 
-	private CompletableFuture<?> publish(DispatchRequest request, DispatchOutcome outcome) {
+	private CompletableFuture<?> publish(DispatchRequest request, DispatchOutcome outcome, Long requeuedSince) {
 		String key = request.messageId().toString();
+		if (outcome instanceof DispatchOutcome.Requeue requeue) {
+			long now = this.clock.millis();
+			long since = (requeuedSince != null) ? requeuedSince : now;
+			if (!handBack(since, now)) {
+				ProducerRecord<String, Object> again = new ProducerRecord<>(Topics.dispatch(this.connector.id()), key,
+						request);
+				again.headers().add(REQUEUED_SINCE_HEADER, Long.toString(since).getBytes(StandardCharsets.US_ASCII));
+				return this.kafka.send(again);
+			}
+			log.warn("Message {} waited {} s for connector {} to come up ({}); handed back to the router",
+					request.messageId(), (now - since) / 1000, this.connector.id(), requeue.reason());
+			outcome = new DispatchOutcome.Failed(CONNECTOR_UNAVAILABLE,
+					"Connector " + this.connector.id() + " unavailable: " + requeue.reason(), true);
+		}
 		if (outcome instanceof DispatchOutcome.Sent sent) {
 			return this.kafka.send(Topics.MT_SENT, key,
 					new MessageSent(request.messageId(), this.connector.id(), sent.parts(), this.clock.instant(),
@@ -115,7 +146,29 @@ public class DispatchListener implements BatchAcknowledgingMessageListener<Strin
 					new DispatchFailed(request.messageId(), this.connector.id(), request.attempt(), failed.errorCode(),
 							failed.reason(), failed.retriable(), this.clock.instant(), request));
 		}
-		return this.kafka.send(Topics.dispatch(this.connector.id()), key, request);
+		throw new IllegalStateException("Unknown outcome " + outcome);
+	}
+
+	/**
+	 * Only a connector with no link up hands a message back: a requeue for any other reason (a
+	 * response that never came, a throttled SMSC) may mean the network has the message already.
+	 */
+	private boolean handBack(long since, long now) {
+		return !this.handBackAfter.isZero() && !this.handBackAfter.isNegative()
+				&& now - since >= this.handBackAfter.toMillis() && this.connector.links().up() == 0;
+	}
+
+	private static Long requeuedSince(ConsumerRecord<String, SmsEvent> record) {
+		Header header = record.headers().lastHeader(REQUEUED_SINCE_HEADER);
+		if (header == null) {
+			return null;
+		}
+		try {
+			return Long.parseLong(new String(header.value(), StandardCharsets.US_ASCII));
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 	private void pause() {

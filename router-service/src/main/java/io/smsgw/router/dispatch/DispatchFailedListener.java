@@ -18,6 +18,7 @@ import io.smsgw.common.event.DispatchRequest;
 import io.smsgw.common.event.MessageFailed;
 import io.smsgw.common.event.SmsEvent;
 import io.smsgw.common.event.Topics;
+import io.smsgw.common.kafka.DispatchListener;
 import io.smsgw.router.routing.Candidate;
 import io.smsgw.router.routing.ConnectorStatus;
 import io.smsgw.router.routing.FailoverPolicy;
@@ -28,7 +29,8 @@ import io.smsgw.router.table.RoutingTables;
 /**
  * Handles dispatch failures reported by connectors: a retriable failure goes to the route's next
  * candidate not tried yet (enabled, and up when one is), up to {@code max-attempts}; otherwise
- * the message fails for good. The candidates are the ones recorded for the first attempt, so a
+ * the message fails for good. A message handed back because its connector had no link up for a
+ * while goes to a candidate that is up, or else back to the same connector to wait. The candidates are the ones recorded for the first attempt, so a
  * weighted round robin or a reload in between does not send a message to a connector twice.
  * Transactional like {@link AcceptedListener}.
  */
@@ -76,8 +78,21 @@ public class DispatchFailedListener {
 	private void handle(DispatchFailed failed) {
 		DispatchRequest request = failed.request();
 		List<RoutingDecision> history = (request != null) ? this.decisions.of(failed.messageId()) : List.of();
-		FailoverPolicy.Verdict verdict = this.policy.decide(failed.retriable(), failed.attempt(),
-				(request != null) ? untried(failed, history) : List.of());
+		FailoverPolicy.Verdict verdict;
+		if (request != null && DispatchListener.CONNECTOR_UNAVAILABLE.equals(failed.errorCode())) {
+			verdict = this.policy.decideUnavailable(failed.attempt(),
+					untried(failed, history).stream().filter((c) -> !this.health.isDown(c)).toList());
+		}
+		else {
+			verdict = this.policy.decide(failed.retriable(), failed.attempt(),
+					(request != null) ? untried(failed, history) : List.of());
+		}
+		if (verdict instanceof FailoverPolicy.Wait) {
+			log.info("Message {} handed back by {}, which has no link up, and no other connector is up: it waits there",
+					failed.messageId(), failed.connectorId());
+			this.publisher.dispatch(request);
+			return;
+		}
 		if (verdict instanceof FailoverPolicy.TryNext next) {
 			RoutingDecision first = history.isEmpty() ? null : history.get(0);
 			Long routeId = (first != null) ? first.routeId() : null;

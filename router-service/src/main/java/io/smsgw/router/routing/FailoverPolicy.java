@@ -39,8 +39,22 @@ public final class FailoverPolicy {
 		return new TryNext(untried.get(0), attempt + 1);
 	}
 
+	/**
+	 * What to do with a message its connector handed back after having no link up for a while:
+	 * another candidate that is up takes it (within the allowed attempts); with none, it waits on
+	 * the same connector, since the network never saw it and nothing failed for good.
+	 * @param attempt the number of the attempt that was handed back
+	 * @param untriedUp the message's candidate connectors not tried yet and not reported down
+	 */
+	public Verdict decideUnavailable(int attempt, List<String> untriedUp) {
+		if (attempt >= this.maxAttempts || untriedUp.isEmpty()) {
+			return new Wait();
+		}
+		return new TryNext(untriedUp.get(0), attempt + 1);
+	}
+
 	/** The outcome of a failed attempt. */
-	public sealed interface Verdict permits TryNext, GiveUp {
+	public sealed interface Verdict permits TryNext, GiveUp, Wait {
 
 	}
 
@@ -51,6 +65,11 @@ public final class FailoverPolicy {
 	 * @param attempt the number of the new attempt
 	 */
 	public record TryNext(String connectorId, int attempt) implements Verdict {
+
+	}
+
+	/** Dispatch again to the same connector, unchanged, and wait for it to come up. */
+	public record Wait() implements Verdict {
 
 	}
 

@@ -88,6 +88,23 @@ class FailoverIT {
 	}
 
 	@Test
+	void messageHandedBackByAConnectorWithNoLinkGoesToTheNextOneThenWaitsThereRatherThanFail() {
+		MessageAccepted accepted = accepted("+447700900125");
+		KafkaTestClient.publish(Topics.MT_ACCEPTED, accepted);
+		DispatchRequest first = dispatched("it-fo-a", accepted.messageId());
+
+		KafkaTestClient.publish(Topics.MT_DISPATCH_FAILED, unavailable(first));
+		DispatchRequest second = dispatched("it-fo-b", accepted.messageId());
+		assertThat(second.attempt()).isEqualTo(2);
+
+		// the last candidate has no link either: nothing failed for good, the message waits on it
+		KafkaTestClient.publish(Topics.MT_DISPATCH_FAILED, unavailable(second));
+		List<SmsEvent> onB = KafkaTestClient.readValues(Topics.dispatch("it-fo-b"), of(accepted.messageId()), 2);
+		assertThat(onB).hasSize(2).containsOnly(second);
+		assertThat(KafkaTestClient.readValues(Topics.MT_FAILED, of(accepted.messageId()), 0)).isEmpty();
+	}
+
+	@Test
 	void leastCostRouteSendsThroughTheCheapestConnectorAndRecordsThePrice() {
 		MessageAccepted accepted = accepted("+447700800123");
 		KafkaTestClient.publish(Topics.MT_ACCEPTED, accepted);
@@ -138,6 +155,12 @@ class FailoverIT {
 		return new DispatchFailed(request.messageId(), request.connectorId(), request.attempt(),
 				retriable ? "0x00000058" : "0x0000000B", retriable ? "Throttled" : "Invalid destination", retriable,
 				Instant.now(), request);
+	}
+
+	private static DispatchFailed unavailable(DispatchRequest request) {
+		return new DispatchFailed(request.messageId(), request.connectorId(), request.attempt(),
+				io.smsgw.common.kafka.DispatchListener.CONNECTOR_UNAVAILABLE, "no SMPP bind up", true, Instant.now(),
+				request);
 	}
 
 	private static MessageAccepted accepted(String to) {

@@ -28,4 +28,11 @@ class FailoverPolicyTests {
 			.isEqualTo(new FailoverPolicy.GiveUp("ALL_ROUTES_FAILED"));
 	}
 
+	@Test
+	void messageHandedBackForWantOfALinkGoesToAnUpCandidateOrWaitsButNeverFails() {
+		assertThat(this.policy.decideUnavailable(1, List.of("b"))).isEqualTo(new FailoverPolicy.TryNext("b", 2));
+		assertThat(this.policy.decideUnavailable(1, List.of())).isEqualTo(new FailoverPolicy.Wait());
+		assertThat(this.policy.decideUnavailable(2, List.of("c"))).isEqualTo(new FailoverPolicy.Wait());
+	}
+
 }

@@ -27,7 +27,8 @@ import io.smsgw.simulator.smsc.SmscSimulatorConfig;
  * per connection feature (see the fields).
  */
 @SpringBootTest(properties = { "spring.config.name=smpp-connector-service", "server.port=0",
-		"sms.connector.requeue-pause=200ms", "sms.connector.health-interval=1s" })
+		"sms.connector.requeue-pause=200ms", "sms.connector.health-interval=1s",
+		"sms.connector.hand-back-after=4s" })
 @ContextConfiguration(initializers = InfrastructureInitializer.class)
 abstract class SmppConnectorITSupport {
 
@@ -133,6 +134,19 @@ abstract class SmppConnectorITSupport {
 		connection(registry, 14, "queuefull", QUEUE_FULL.port());
 		registry.add("sms.smpp.connections[14].throttle.retries", () -> "1");
 		registry.add("sms.smpp.connections[14].throttle.retry-delay", () -> "50ms");
+		connection(registry, 15, "nowhere", NOWHERE_PORT);
+	}
+
+	/** A port nothing listens on: the "nowhere" connection never binds. */
+	static final int NOWHERE_PORT = freePort();
+
+	private static int freePort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static void connection(DynamicPropertyRegistry registry, int index, String id, int port) {

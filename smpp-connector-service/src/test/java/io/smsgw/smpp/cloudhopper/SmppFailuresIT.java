@@ -45,6 +45,25 @@ class SmppFailuresIT extends SmppConnectorITSupport {
 	}
 
 	@Test
+	void connectionThatNeverBindsHandsItsMessagesBackToTheRouterAfterAWhile() {
+		long start = System.currentTimeMillis();
+		Set<UUID> ids = ids(this.topics.dispatch("nowhere", "+4915100000015", "ACME", List.of("one", "two")));
+		List<DispatchFailed> failed = this.topics.await(DispatchFailed.class, (e) -> ids.contains(e.messageId()), 2,
+				Duration.ofSeconds(40));
+		assertThat(failed).hasSize(2).allSatisfy((e) -> {
+			assertThat(e.connectorId()).isEqualTo("nowhere");
+			assertThat(e.errorCode()).isEqualTo(io.smsgw.common.kafka.DispatchListener.CONNECTOR_UNAVAILABLE);
+			assertThat(e.retriable()).as("another connector may send it").isTrue();
+			assertThat(e.request()).as("the router needs the request to fail over").isNotNull();
+		});
+		assertThat(System.currentTimeMillis() - start).as("requeued for the hand-back time (4 s) first")
+			.isGreaterThanOrEqualTo(4000);
+		assertThat(this.topics.settle(DispatchFailed.class, (e) -> ids.contains(e.messageId()), Duration.ofSeconds(1)))
+			.as("handed back once each, not requeued again").hasSize(2);
+		assertThat(this.topics.settle(MessageSent.class, (e) -> ids.contains(e.messageId()), Duration.ZERO)).isEmpty();
+	}
+
+	@Test
 	void throttledMessagesAreEventuallySentExactlyOnce() {
 		List<String> bodies = IntStream.range(0, 40).mapToObj((i) -> "Throttled " + i).toList();
 		Set<UUID> ids = ids(this.topics.dispatch("throttle", "+4915100000011", "ACME", bodies));
