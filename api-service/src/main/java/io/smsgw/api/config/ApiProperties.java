@@ -2,6 +2,7 @@ package io.smsgw.api.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -22,11 +23,12 @@ import org.springframework.validation.annotation.Validated;
  * @param seed tenants and clients created at start-up when absent
  * @param limits default per-tenant limits (a tenant's own limits override them)
  * @param clients API client management by the admin API
+ * @param inbound inbound (MO) messages: the default STOP/START/HELP keywords
  */
 @Validated
 @ConfigurationProperties("sms.api")
 public record ApiProperties(DataSize maxRequestSize, @Valid Messages messages, @Valid Jwt jwt, @Valid Outbox outbox,
-		@Valid Seed seed, @Valid Limits limits, @Valid Clients clients) {
+		@Valid Seed seed, @Valid Limits limits, @Valid Clients clients, @Valid Inbound inbound) {
 
 	public ApiProperties {
 		maxRequestSize = (maxRequestSize != null) ? maxRequestSize : DataSize.ofKilobytes(64);
@@ -36,6 +38,7 @@ public record ApiProperties(DataSize maxRequestSize, @Valid Messages messages, @
 		seed = (seed != null) ? seed : new Seed(null, null, null, null, null, null, null);
 		limits = (limits != null) ? limits : new Limits(null, null);
 		clients = (clients != null) ? clients : new Clients(null, null);
+		inbound = (inbound != null) ? inbound : new Inbound(null);
 	}
 
 	/**
@@ -159,7 +162,7 @@ public record ApiProperties(DataSize maxRequestSize, @Valid Messages messages, @
 	 * @param defaultRegion ISO 3166 region for national numbers, or none to accept international only
 	 * @param clientId an API client of the tenant, or none
 	 * @param clientSecret the client's secret (stored hashed, never logged)
-	 * @param scopes the client's scopes (default: messages:send and messages:read)
+	 * @param scopes the client's scopes (default: messages:send, messages:read and webhooks:manage)
 	 */
 	public record SeedTenant(String tenantId, String tenantName, String defaultRegion, String clientId,
 			String clientSecret, List<String> scopes) {
@@ -167,7 +170,36 @@ public record ApiProperties(DataSize maxRequestSize, @Valid Messages messages, @
 		public SeedTenant {
 			tenantName = hasText(tenantName) ? tenantName : tenantId;
 			scopes = (scopes != null && !scopes.isEmpty()) ? List.copyOf(scopes)
-					: List.of("messages:send", "messages:read");
+					: List.of("messages:send", "messages:read", "webhooks:manage");
+		}
+
+	}
+
+	/**
+	 * @param keywords the STOP/START/HELP keywords per language (e.g. {@code en}) for tenants that
+	 * set none of their own; a language given here replaces the built-in one, the others stay
+	 */
+	public record Inbound(Map<String, @Valid KeywordWords> keywords) {
+
+		public Inbound {
+			keywords = (keywords != null) ? Map.copyOf(keywords) : Map.of();
+		}
+
+	}
+
+	/**
+	 * The keywords of one language; each is matched against the first word of an inbound message,
+	 * case-insensitively and with accents folded.
+	 * @param stop keywords that opt the sender out (suppression)
+	 * @param start keywords that opt the sender back in
+	 * @param help keywords that ask for help (nothing changes)
+	 */
+	public record KeywordWords(List<String> stop, List<String> start, List<String> help) {
+
+		public KeywordWords {
+			stop = (stop != null) ? List.copyOf(stop) : List.of();
+			start = (start != null) ? List.copyOf(start) : List.of();
+			help = (help != null) ? List.copyOf(help) : List.of();
 		}
 
 	}

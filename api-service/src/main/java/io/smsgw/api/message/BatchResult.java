@@ -24,8 +24,15 @@ public record BatchResult(int accepted, int rejected, List<ItemResult> results) 
 	public record ItemResult(int index, String status, AcceptedMessage message, ItemProblem problem) {
 	}
 
-	/** RFC 9457 members of a rejected item. */
-	public record ItemProblem(String title, int status, String detail, List<FieldProblem> errors) {
+	/**
+	 * RFC 9457 members of a rejected item: {@code type} {@code about:blank} and status 400 for an
+	 * invalid item, the {@code recipient-suppressed} type and 422 for a suppressed recipient.
+	 */
+	public record ItemProblem(String type, String title, int status, String detail, List<FieldProblem> errors) {
+
+		/** The type of a problem that is just its status. */
+		public static final String BLANK = "about:blank";
+
 	}
 
 }

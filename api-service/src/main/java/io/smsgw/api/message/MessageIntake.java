@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
@@ -20,6 +22,8 @@ import io.smsgw.api.message.BatchResult.ItemResult;
 import io.smsgw.api.message.MessageStore.NewMessage;
 import io.smsgw.api.message.MessageValidator.ValidMessage;
 import io.smsgw.api.outbox.OutboxStore;
+import io.smsgw.api.suppression.RecipientSuppressedException;
+import io.smsgw.api.suppression.SuppressionStore;
 import io.smsgw.api.tenant.Tenant;
 import io.smsgw.api.tenant.TenantDirectory;
 import io.smsgw.common.web.FieldProblem;
@@ -49,8 +53,11 @@ public class MessageIntake {
 
 	private final MeterRegistry meters;
 
+	private final SuppressionStore suppressions;
+
 	MessageIntake(ApiProperties properties, MessageStore messages, OutboxStore outbox, TenantDirectory tenants,
-			TenantLimits limits, TransactionTemplate transactions, MeterRegistry meters) {
+			TenantLimits limits, TransactionTemplate transactions, MeterRegistry meters,
+			SuppressionStore suppressions) {
 		ApiProperties.Messages config = properties.messages();
 		this.validator = new MessageValidator(config.maxParts(), config.maxValidity(), config.maxScheduleAhead());
 		this.messages = messages;
@@ -59,18 +66,53 @@ public class MessageIntake {
 		this.limits = limits;
 		this.transactions = transactions;
 		this.meters = meters;
+		this.suppressions = suppressions;
 	}
 
 	/**
 	 * Accepts one message.
 	 * @throws InvalidRequestException naming each wrong field
+	 * @throws RecipientSuppressedException when the recipient is on the tenant's suppression list
 	 */
 	public AcceptedMessage accept(String tenantId, SendMessageRequest request) {
 		Tenant tenant = tenant(tenantId);
 		this.limits.acquireRequest(tenant);
-		Accepted accepted = prepare(tenant, request, now());
+		Accepted accepted;
+		try {
+			accepted = prepare(tenant, request, now());
+		}
+		catch (InvalidRequestException ex) {
+			rejected(tenant, "invalid", 1);
+			throw ex;
+		}
+		String to = accepted.row().event().to();
+		if (!this.suppressions.suppressedAmong(tenant.getId(), List.of(to)).isEmpty()) {
+			rejected(tenant, "recipient-suppressed", 1);
+			throw new RecipientSuppressedException(to);
+		}
 		store(tenant, List.of(accepted));
 		return accepted.answer();
+	}
+
+	/**
+	 * Accepts an automatic answer to an inbound keyword (STOP confirmation, HELP text) in the
+	 * caller's transaction: no rate limit, quota or suppression check (a STOP confirmation goes to
+	 * a number that has just opted out). Empty when the reply cannot be sent as it is.
+	 */
+	public Optional<UUID> acceptReply(String tenantId, String to, String from, String body) {
+		Optional<Tenant> tenant = this.tenants.find(tenantId);
+		if (tenant.isEmpty()) {
+			return Optional.empty();
+		}
+		try {
+			Accepted reply = prepare(tenant.get(), new SendMessageRequest(to, from, body, null), now());
+			this.messages.insertAll(List.of(reply.row()));
+			this.outbox.appendAll(Topics.MT_ACCEPTED, List.of(reply.row().event()));
+			return Optional.of(reply.row().event().messageId());
+		}
+		catch (InvalidRequestException ex) {
+			return Optional.empty();
+		}
 	}
 
 	/** Accepts what is valid in a batch, all in one transaction, and says what happened to each item. */
@@ -92,12 +134,19 @@ public class MessageIntake {
 				results.add(new ItemResult(i, accepted.answer().status(), accepted.answer(), null));
 			}
 			catch (InvalidRequestException ex) {
-				results.add(new ItemResult(i, "rejected", null,
-						new ItemProblem("Bad Request", 400, "Validation failed", ex.problems())));
+				results.add(new ItemResult(i, "rejected", null, new ItemProblem(ItemProblem.BLANK, "Bad Request", 400,
+						"Validation failed", ex.problems())));
 			}
 		}
+		valid = withoutSuppressed(tenant, valid, results);
 		store(tenant, valid);
-		return new BatchResult(valid.size(), requests.size() - valid.size(), results);
+		int rejected = requests.size() - valid.size();
+		if (rejected > 0) {
+			long suppressed = results.stream().filter((r) -> r.problem() != null && r.problem().status() == 422).count();
+			rejected(tenant, "recipient-suppressed", suppressed);
+			rejected(tenant, "invalid", rejected - suppressed);
+		}
+		return new BatchResult(valid.size(), rejected, results);
 	}
 
 	/** The tenant a token names, which must exist. */
@@ -141,6 +190,43 @@ public class MessageIntake {
 			.tag("tenant", tenant.getId())
 			.register(this.meters)
 			.increment(rows.size());
+	}
+
+	/** The accepted items whose recipients are not suppressed; the others' results become 422 problems. */
+	private List<Accepted> withoutSuppressed(Tenant tenant, List<Accepted> valid, List<ItemResult> results) {
+		Set<String> suppressed = this.suppressions.suppressedAmong(tenant.getId(),
+				valid.stream().map((a) -> a.row().event().to()).toList());
+		if (suppressed.isEmpty()) {
+			return valid;
+		}
+		List<Accepted> kept = new ArrayList<>(valid.size());
+		for (Accepted accepted : valid) {
+			String to = accepted.row().event().to();
+			if (!suppressed.contains(to)) {
+				kept.add(accepted);
+				continue;
+			}
+			for (int i = 0; i < results.size(); i++) {
+				if (results.get(i).message() == accepted.answer()) {
+					results.set(i, new ItemResult(i, "rejected", null, new ItemProblem(
+							RecipientSuppressedException.TYPE.toString(), "Recipient suppressed", 422,
+							new RecipientSuppressedException(to).getMessage(),
+							List.of(new FieldProblem("to", RecipientSuppressedException.FIELD_MESSAGE)))));
+				}
+			}
+		}
+		return kept;
+	}
+
+	private void rejected(Tenant tenant, String reason, long count) {
+		if (count > 0) {
+			Counter.builder("sms.messages.rejected")
+				.description("Messages the API refused, by reason")
+				.tag("tenant", tenant.getId())
+				.tag("reason", reason)
+				.register(this.meters)
+				.increment(count);
+		}
 	}
 
 	private static Instant now() {

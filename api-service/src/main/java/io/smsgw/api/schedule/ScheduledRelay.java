@@ -20,7 +20,8 @@ import io.smsgw.api.outbox.OutboxStore;
  * locks due rows of {@code scheduled_message} ({@code FOR UPDATE SKIP LOCKED}, so that several
  * instances share the work without sending a message twice), copies their events to the outbox,
  * marks the messages {@code accepted} and deletes the rows. A cancel that comes at the same time
- * waits for the lock and then finds the row gone.
+ * waits for the lock and then finds the row gone. A message whose recipient opted out meanwhile
+ * is not handed on: it becomes {@code rejected} with error code {@code recipient-suppressed}.
  */
 @Component
 public class ScheduledRelay {
@@ -66,7 +67,8 @@ public class ScheduledRelay {
 		if (due.isEmpty()) {
 			return 0;
 		}
-		UUID[] ids = due.toArray(UUID[]::new);
+		List<UUID> suppressed = rejectSuppressed(due.toArray(UUID[]::new), at);
+		UUID[] ids = due.stream().filter((id) -> !suppressed.contains(id)).toArray(UUID[]::new);
 		update("INSERT INTO outbox (topic, key, payload) SELECT topic, key, payload FROM scheduled_message "
 				+ "WHERE message_id = ANY (?) ORDER BY send_at", ids);
 		this.jdbc.update((connection) -> {
@@ -86,6 +88,38 @@ public class ScheduledRelay {
 		update("DELETE FROM scheduled_message WHERE message_id = ANY (?)", ids);
 		this.outbox.wakeAfterCommit();
 		return due.size();
+	}
+
+	/** Rejects the due messages whose recipients the tenant has suppressed; returns their ids. */
+	private List<UUID> rejectSuppressed(UUID[] due, OffsetDateTime at) {
+		List<UUID> suppressed = this.jdbc.query((connection) -> {
+			var statement = connection.prepareStatement("SELECT m.id FROM message m JOIN suppression p "
+					+ "ON p.tenant_id = m.tenant_id AND p.number = m.recipient AND p.active WHERE m.id = ANY (?)");
+			statement.setArray(1, connection.createArrayOf("uuid", due));
+			return statement;
+		}, (rs, i) -> rs.getObject(1, UUID.class));
+		if (suppressed.isEmpty()) {
+			return suppressed;
+		}
+		UUID[] ids = suppressed.toArray(UUID[]::new);
+		this.jdbc.update((connection) -> {
+			var statement = connection.prepareStatement("UPDATE message SET status = 'REJECTED', updated_at = ?, "
+					+ "error_code = 'recipient-suppressed' WHERE id = ANY (?) AND status = 'SCHEDULED'");
+			statement.setObject(1, at);
+			statement.setArray(2, connection.createArrayOf("uuid", ids));
+			return statement;
+		});
+		this.jdbc.update((connection) -> {
+			var statement = connection.prepareStatement("INSERT INTO message_status (message_id, status, at, "
+					+ "error_code, detail) SELECT id, 'REJECTED', ?, 'recipient-suppressed', 'the recipient opted out' "
+					+ "FROM unnest(?) AS id ON CONFLICT (message_id, status) DO NOTHING");
+			statement.setObject(1, at);
+			statement.setArray(2, connection.createArrayOf("uuid", ids));
+			return statement;
+		});
+		update("DELETE FROM scheduled_message WHERE message_id = ANY (?)", ids);
+		log.info("{} scheduled message(s) rejected: their recipients opted out", ids.length);
+		return suppressed;
 	}
 
 	private void update(String sql, UUID[] ids) {

@@ -68,6 +68,13 @@ class SecurityConfiguration {
 			.hasAuthority(SEND)
 			.requestMatchers(HttpMethod.GET, "/v1/messages", "/v1/messages/*")
 			.hasAuthority(READ)
+			.requestMatchers(HttpMethod.GET, "/v1/numbers", "/v1/inbound", "/v1/inbound/*", "/v1/suppressions",
+					"/v1/suppressions/*", "/v1/keyword-sets")
+			.hasAuthority(READ)
+			.requestMatchers(HttpMethod.PUT, "/v1/suppressions/*", "/v1/keyword-sets/*")
+			.hasAuthority(SEND)
+			.requestMatchers(HttpMethod.DELETE, "/v1/suppressions/*", "/v1/keyword-sets/*")
+			.hasAuthority(SEND)
 			.anyRequest()
 			.authenticated())
 			.oauth2ResourceServer((server) -> server.jwt((jwt) -> {

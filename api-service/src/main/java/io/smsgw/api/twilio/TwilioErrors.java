@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import io.smsgw.common.web.FieldProblem;
 import io.smsgw.common.web.InvalidRequestException;
 import io.smsgw.common.web.NotFoundException;
+import io.smsgw.api.suppression.RecipientSuppressedException;
 import io.smsgw.api.web.TooManyRequestsException;
 
 /**
@@ -31,6 +32,12 @@ class TwilioErrors {
 	ResponseEntity<TwilioError> invalid(InvalidRequestException ex) {
 		FieldProblem first = ex.problems().get(0);
 		return ResponseEntity.badRequest().body(TwilioError.of(code(first), message(first), 400));
+	}
+
+	/** Twilio's answer to a send to a number that replied STOP. */
+	@ExceptionHandler
+	ResponseEntity<TwilioError> suppressed(RecipientSuppressedException ex) {
+		return ResponseEntity.badRequest().body(TwilioError.of(21610, "Attempt to send to unsubscribed recipient", 400));
 	}
 
 	@ExceptionHandler

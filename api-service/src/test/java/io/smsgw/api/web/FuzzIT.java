@@ -21,7 +21,8 @@ class FuzzIT extends ApiTestSupport {
 
 	private static final String[] FIELDS = { "to", "from", "body", "callbackUrl", "validityPeriod", "validUntil",
 			"messageType", "clientReference", "sendAt", "messages", "id", "name", "defaultRegion", "limits",
-			"ratePerSecond", "dailyQuota", "maxParts", "clientId", "scopes", "overlapSeconds" };
+			"ratePerSecond", "dailyQuota", "maxParts", "clientId", "scopes", "overlapSeconds", "tenantId", "shared", "stop",
+			"start", "help", "helpReply" };
 
 	private final Random random = new Random(20300101);
 
@@ -33,7 +34,13 @@ class FuzzIT extends ApiTestSupport {
 				{ "POST", "/v1/messages/preview" }, { "GET", "/v1/messages" }, { "GET", "/v1/messages/%s" },
 				{ "DELETE", "/v1/messages/%s" }, { "POST", "/v1/admin/tenants" }, { "GET", "/v1/admin/tenants/%s" },
 				{ "PUT", "/v1/admin/tenants/%s/limits" }, { "POST", "/v1/admin/tenants/%s/clients" },
-				{ "GET", "/v1/admin/tenants/%s/clients" }, { "POST", "/v1/admin/clients/%s/rotate" } };
+				{ "GET", "/v1/admin/tenants/%s/clients" }, { "POST", "/v1/admin/clients/%s/rotate" },
+				{ "GET", "/v1/numbers" }, { "GET", "/v1/inbound" }, { "GET", "/v1/inbound/%s" },
+				{ "GET", "/v1/suppressions" }, { "GET", "/v1/suppressions/%s" }, { "PUT", "/v1/suppressions/%s" },
+				{ "DELETE", "/v1/suppressions/%s" }, { "GET", "/v1/keyword-sets" }, { "PUT", "/v1/keyword-sets/%s" },
+				{ "DELETE", "/v1/keyword-sets/%s" }, { "GET", "/v1/admin/numbers" }, { "GET", "/v1/admin/numbers/%s" },
+				{ "PUT", "/v1/admin/numbers/%s" }, { "PUT", "/v1/admin/numbers/%s/keywords/%s" },
+				{ "DELETE", "/v1/admin/numbers/%s/keywords/%s" }, { "GET", "/v1/admin/inbound/unrouted" } };
 		List<String> failures = new ArrayList<>();
 		for (String[] endpoint : endpoints) {
 			String auth = endpoint[1].startsWith("/v1/admin") ? admin : token;
