@@ -4,12 +4,18 @@ import java.time.Duration;
 
 /**
  * Brings a modem to the state the connector sends in: echo off ({@code ATE0}), numeric errors
- * ({@code AT+CMEE=1}), the SIM unlocked ({@code AT+CPIN?}, entering the PIN once if asked) and
- * PDU mode ({@code AT+CMGF=0}). A PIN is tried at most once per call and never logged.
+ * ({@code AT+CMEE=1}), the SIM unlocked ({@code AT+CPIN?}, entering the PIN once if asked), PDU
+ * mode ({@code AT+CMGF=0}) and new messages and status reports announced by their storage index
+ * ({@code AT+CNMI=2,1,0,2,0}: {@code +CMTI}, {@code +CDSI}). A PIN is tried at most once per call
+ * and never logged. A SIM that is absent or not ready yet is a passing fault (tried again later);
+ * only a SIM that asks for a PIN or PUK nobody can give stays locked.
  */
 public final class ModemInitializer {
 
 	private static final int SIM_BUSY_CHECKS = 10;
+
+	/** Announce SMS-DELIVERs ({@code +CMTI}) and status reports ({@code +CDSI}) by storage index. */
+	public static final String NEW_MESSAGE_INDICATIONS = "AT+CNMI=2,1,0,2,0";
 
 	private final Duration timeout;
 
@@ -37,12 +43,16 @@ public final class ModemInitializer {
 		expectOk(engine, "AT+CMEE=1");
 		unlock(engine, pin);
 		expectOk(engine, "AT+CMGF=0");
+		expectOk(engine, NEW_MESSAGE_INDICATIONS);
 	}
 
 	private void unlock(AtEngine engine, String pin) throws AtException {
 		String state = simState(engine);
 		if (state.equals("READY")) {
 			return;
+		}
+		if (!state.contains("PIN") && !state.contains("PUK")) {
+			throw new AtException("The SIM is not ready: " + state);
 		}
 		if (!state.equals("SIM PIN")) {
 			throw new SimLockedException("The SIM asks for " + state + "; unlock it by hand");

@@ -1,7 +1,11 @@
 package io.smsgw.modem.rack;
 
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
@@ -11,16 +15,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.smsgw.common.codec.EncodedMessage;
 import io.smsgw.common.codec.SmsCodec;
+import io.smsgw.common.connector.ConnectorEvents;
 import io.smsgw.common.connector.DispatchOutcome;
 import io.smsgw.common.connector.SmsConnector;
 import io.smsgw.common.event.DispatchRequest;
+import io.smsgw.common.event.MessageSent.SentPart;
 import io.smsgw.modem.at.SerialLink;
 import io.smsgw.modem.pdu.Addresses;
 
 /**
- * A rack of GSM modems served as one connector: each message goes whole to one ready modem
- * with room in its rate budget, taken in turn. With none, the message is given back (requeued);
- * it is reported sent only when the modem answered {@code +CMGS} for every part.
+ * A rack of GSM modems served as one connector. Each message goes to the ready modem with the
+ * most room left in its rate budget (in turn among equals); when that modem fails it (modem or
+ * SIM error, no signal, a broken or vanished line, a timeout, a retriable network error), the
+ * parts not sent yet go to the next modem of the rack, so nothing queued on a failing modem is
+ * lost. With no modem left, the message is given back (requeued) or, after a network error,
+ * reported failed and retriable. It is reported sent only when every part got {@code +CMGS}.
  */
 public final class ModemRack implements SmsConnector {
 
@@ -30,7 +39,7 @@ public final class ModemRack implements SmsConnector {
 
 	private final RackTimeouts timeouts;
 
-	private final SendObserver observer;
+	private final RackObserver observer;
 
 	private final SmsCodec codec;
 
@@ -38,15 +47,15 @@ public final class ModemRack implements SmsConnector {
 
 	private ScheduledExecutorService supervisor;
 
-	public ModemRack(RackSettings settings, SerialLink.Opener opener, RackTimeouts timeouts, SendObserver observer,
-			Clock clock) {
+	public ModemRack(RackSettings settings, SerialLink.Opener opener, RackTimeouts timeouts, RackObserver observer,
+			ConnectorEvents events, Clock clock) {
 		this.settings = settings;
 		this.timeouts = timeouts;
 		this.observer = observer;
 		this.codec = new SmsCodec(settings.codecOptions());
 		this.modems = settings.modems()
 			.stream()
-			.map((modem) -> new Modem(settings.id(), modem, settings, opener, timeouts, clock))
+			.map((modem) -> new Modem(settings.id(), modem, settings, opener, timeouts, events, observer, clock))
 			.toList();
 	}
 
@@ -55,7 +64,7 @@ public final class ModemRack implements SmsConnector {
 		return this.settings.id();
 	}
 
-	/** Starts bringing the modems up, now and every reconnect interval while any is down. */
+	/** Brings the modems up now and every reconnect interval while any is down, and probes them. */
 	public synchronized void start() {
 		if (this.supervisor != null || this.modems.isEmpty()) {
 			return;
@@ -67,6 +76,9 @@ public final class ModemRack implements SmsConnector {
 		});
 		this.supervisor.scheduleWithFixedDelay(() -> this.modems.forEach(Modem::connectIfDown), 0,
 				this.timeouts.reconnect().toMillis(), TimeUnit.MILLISECONDS);
+		long probe = this.timeouts.probe().toMillis();
+		this.supervisor.scheduleWithFixedDelay(() -> this.modems.forEach(Modem::probe), probe, probe,
+				TimeUnit.MILLISECONDS);
 	}
 
 	@Override
@@ -77,15 +89,31 @@ public final class ModemRack implements SmsConnector {
 			message = this.codec.encode(request.body(), reference(request));
 		}
 		catch (IllegalArgumentException | NullPointerException ex) {
-			return observed(CompletableFuture.completedFuture(
-					new DispatchOutcome.Failed("INVALID_MESSAGE", String.valueOf(ex.getMessage()), false)));
+			DispatchOutcome invalid = new DispatchOutcome.Failed("INVALID_MESSAGE", String.valueOf(ex.getMessage()), false);
+			this.observer.outcome(id(), "none", invalid);
+			return CompletableFuture.completedFuture(invalid);
 		}
-		Modem modem = pick(message.segmentCount());
+		return attempt(request.to(), message, List.of(), new HashSet<>(), null);
+	}
+
+	private CompletableFuture<DispatchOutcome> attempt(String to, EncodedMessage message, List<SentPart> sent,
+			Set<Modem> tried, DispatchOutcome lastFailure) {
+		Modem modem = pick(message.segmentCount() - sent.size(), tried);
 		if (modem == null) {
-			return observed(CompletableFuture
-				.completedFuture(new DispatchOutcome.Requeue("no modem of rack " + id() + " can send now")));
+			DispatchOutcome outcome = (lastFailure instanceof DispatchOutcome.Failed) ? lastFailure
+					: new DispatchOutcome.Requeue("no modem of rack " + id() + " can send now");
+			this.observer.outcome(id(), "none", outcome);
+			return CompletableFuture.completedFuture(outcome);
 		}
-		return observed(modem.send(request.to(), message));
+		tried.add(modem);
+		return modem.send(to, message, sent).thenCompose((attempt) -> {
+			if (!attempt.moves()) {
+				this.observer.outcome(id(), modem.id(), attempt.outcome());
+				return CompletableFuture.completedFuture(attempt.outcome());
+			}
+			this.observer.outcome(id(), modem.id(), new DispatchOutcome.Requeue("moved"));
+			return attempt(to, message, attempt.sent(), tried, attempt.outcome());
+		});
 	}
 
 	private static int reference(DispatchRequest request) {
@@ -93,24 +121,24 @@ public final class ModemRack implements SmsConnector {
 		return (request.messageId() != null) ? (int) request.messageId().getLeastSignificantBits() : 0;
 	}
 
-	private Modem pick(int parts) {
+	/** The ready modem not tried yet with the most budget left that takes {@code parts}; in turn among equals. */
+	private Modem pick(int parts, Set<Modem> tried) {
 		int count = this.modems.size();
 		int start = Math.floorMod(this.next.getAndIncrement(), Math.max(count, 1));
+		List<Modem> candidates = new java.util.ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
 			Modem modem = this.modems.get((start + i) % count);
+			if (!tried.contains(modem) && modem.isReady()) {
+				candidates.add(modem);
+			}
+		}
+		candidates.sort((a, b) -> Integer.compare(b.budgetLeft(), a.budgetLeft()));
+		for (Modem modem : candidates) {
 			if (modem.tryReserve(parts)) {
 				return modem;
 			}
 		}
 		return null;
-	}
-
-	private CompletionStage<DispatchOutcome> observed(CompletableFuture<DispatchOutcome> outcome) {
-		return outcome.whenComplete((result, ex) -> {
-			if (result != null) {
-				this.observer.outcome(id(), result);
-			}
-		});
 	}
 
 	@Override
@@ -120,13 +148,18 @@ public final class ModemRack implements SmsConnector {
 	}
 
 	/** The state of each modem, by id, in configuration order. */
-	public java.util.Map<String, ModemState> modemStates() {
-		java.util.Map<String, ModemState> states = new java.util.LinkedHashMap<>();
-		this.modems.forEach((modem) -> states.put(modem.id(), modem.state()));
+	public Map<String, ModemState> modemStates() {
+		Map<String, ModemState> states = new LinkedHashMap<>();
+		this.modems.forEach((modem) -> states.put(modem.id(), modem.health().state()));
 		return states;
 	}
 
-	/** Stops reconnecting, lets each modem finish its work in hand, and closes the lines. */
+	/** What the last probe of each modem found, in configuration order. */
+	public List<ModemHealth> health() {
+		return this.modems.stream().map(Modem::health).toList();
+	}
+
+	/** Stops reconnecting and probing, lets each modem finish its work in hand, and closes the lines. */
 	public synchronized void close() {
 		if (this.supervisor != null) {
 			this.supervisor.shutdownNow();

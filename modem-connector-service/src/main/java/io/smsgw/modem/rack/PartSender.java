@@ -13,16 +13,19 @@ import io.smsgw.modem.at.AtResponse;
 import io.smsgw.modem.pdu.SubmitPdu;
 
 /**
- * Sends the parts of one message on an initialised modem, one {@code AT+CMGS} each, and says
- * what happened: sent only when every part got {@code +CMGS: <mr>} and {@code OK}.
+ * Sends the parts of one message not sent yet on an initialised modem, one {@code AT+CMGS}
+ * each, and says what happened: sent only when every part got {@code +CMGS: <mr>} and
+ * {@code OK}. A refusal the network would repeat (a permanent CMS error) ends the message; any
+ * other error moves the rest to another modem.
  */
 final class PartSender {
 
 	/**
-	 * @param outcome what to answer for the message
+	 * @param attempt what to answer
 	 * @param modemProblem why the modem must be taken down, or {@code null}
+	 * @param networkError whether a retriable network error was answered (counted against the modem)
 	 */
-	record Result(DispatchOutcome outcome, String modemProblem) {
+	record Result(Attempt attempt, String modemProblem, boolean networkError) {
 	}
 
 	private PartSender() {
@@ -30,23 +33,30 @@ final class PartSender {
 
 	/** @throws AtException when the modem did not answer as it should (the modem's state is unknown) */
 	static Result send(AtEngine engine, String modemId, List<SubmitPdu> pdus, EncodedMessage message,
-			Duration timeout) throws AtException {
-		List<SentPart> parts = new ArrayList<>(pdus.size());
-		for (int i = 0; i < pdus.size(); i++) {
+			List<SentPart> sentBefore, Duration timeout, List<SentPart> sentSoFar) throws AtException {
+		List<SentPart> parts = sentSoFar;
+		parts.addAll(sentBefore);
+		for (int i = parts.size(); i < pdus.size(); i++) {
 			SubmitPdu pdu = pdus.get(i);
 			AtResponse response = engine.executeWithPrompt("AT+CMGS=" + pdu.tpduLength(), pdu.hex(), timeout);
 			if (!response.isOk()) {
-				String problem = CmsErrors.isModemFault(response.result()) ? "answered " + response.result() : null;
-				return new Result(CmsErrors.failed(response.result()), problem);
+				DispatchOutcome.Failed failed = CmsErrors.failed(response.result());
+				if (CmsErrors.isModemFault(response.result())) {
+					return new Result(Attempt.move(failed, parts), "answered " + response.result(), false);
+				}
+				if (!failed.retriable()) {
+					return new Result(Attempt.done(failed), null, false);
+				}
+				return new Result(Attempt.move(failed, parts), null, true);
 			}
 			String reference = response.info("+CMGS").map((mr) -> mr.split(",")[0].trim()).orElse("");
 			if (reference.isEmpty()) {
-				return new Result(new DispatchOutcome.Requeue("modem " + modemId + " gave no message reference"),
-						"OK without +CMGS");
+				return new Result(Attempt.move(new DispatchOutcome.Requeue("modem " + modemId + " gave no message reference"),
+						parts), "OK without +CMGS", false);
 			}
 			parts.add(new SentPart(message.segments().get(i).number(), modemId + ":" + reference));
 		}
-		return new Result(new DispatchOutcome.Sent(parts), null);
+		return new Result(Attempt.done(new DispatchOutcome.Sent(new ArrayList<>(parts))), null, false);
 	}
 
 }

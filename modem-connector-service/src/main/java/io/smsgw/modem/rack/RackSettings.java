@@ -13,8 +13,8 @@ import io.smsgw.common.codec.NationalLanguage;
  * @param id the connector id: the rack reads {@code sms.mt.dispatch.<id>}
  * @param modems the rack's modems
  * @param validity how long the SMSC keeps trying a message (default 1 day)
- * @param statusReports whether to ask the network for status reports (TP-SRR, default false
- * until the connector reads them)
+ * @param statusReports whether to ask the network for status reports (TP-SRR, default true);
+ * they come back as receipts
  * @param maxParts most parts a message may take (1 to 255, default 10); a longer one fails
  * permanently, never truncated
  * @param nationalLanguage the national shift tables (TS 23.038) the rack may use to keep a text
@@ -30,7 +30,7 @@ public record RackSettings(String id, List<ModemSettings> modems, Duration valid
 		}
 		modems = (modems != null) ? List.copyOf(modems) : List.of();
 		validity = (validity != null) ? validity : Duration.ofDays(1);
-		statusReports = (statusReports != null) ? statusReports : false;
+		statusReports = (statusReports != null) ? statusReports : true;
 		maxParts = (maxParts != null) ? maxParts : CodecOptions.defaults().maxParts();
 		nationalLanguage = (nationalLanguage != null) ? nationalLanguage : NationalLanguage.NONE;
 		if (maxParts < 1 || maxParts > 255) {

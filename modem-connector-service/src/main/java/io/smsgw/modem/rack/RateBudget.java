@@ -22,12 +22,22 @@ final class RateBudget {
 		this.perMinute = perMinute;
 	}
 
-	/** Takes {@code parts} from the budget if they fit, and answers whether they did. */
-	synchronized boolean tryAcquire(int parts, Instant now) {
+	/** Parts that fit in the budget now (0 when it is used up). */
+	synchronized int available(Instant now) {
+		expire(now);
+		return Math.max(0, this.perMinute - this.sent.size());
+	}
+
+	private void expire(Instant now) {
 		Instant windowStart = now.minus(WINDOW);
 		while (!this.sent.isEmpty() && !this.sent.peekFirst().isAfter(windowStart)) {
 			this.sent.pollFirst();
 		}
+	}
+
+	/** Takes {@code parts} from the budget if they fit, and answers whether they did. */
+	synchronized boolean tryAcquire(int parts, Instant now) {
+		expire(now);
 		if (!this.sent.isEmpty() && this.sent.size() + parts > this.perMinute) {
 			return false;
 		}

@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import io.smsgw.modem.sim.LoopbackLink;
-import io.smsgw.modem.sim.SimulatedModem;
+import io.smsgw.simulator.modem.ModemSimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -19,26 +19,28 @@ class ModemInitializerTests {
 
 	@Test
 	void turnsEchoOffAndPutsTheModemInPduMode() throws Exception {
-		SimulatedModem modem = new SimulatedModem(null, 1);
+		ModemSimulator modem = new ModemSimulator(null, 1);
 
 		initialise(modem, null);
 
-		assertThat(modem.commands()).containsExactly("AT", "ATE0", "AT+CMEE=1", "AT+CPIN?", "AT+CMGF=0");
+		assertThat(modem.commands()).containsExactly("AT", "ATE0", "AT+CMEE=1", "AT+CPIN?", "AT+CMGF=0",
+				"AT+CNMI=2,1,0,2,0");
 	}
 
 	@Test
 	void entersThePinWhenTheSimAsks() throws Exception {
-		SimulatedModem modem = new SimulatedModem("4321", 1);
+		ModemSimulator modem = new ModemSimulator("4321", 1);
 
 		initialise(modem, "4321");
 
 		assertThat(modem.commands()).containsExactly("AT", "ATE0", "AT+CMEE=1", "AT+CPIN?", "AT+CPIN=\"4321\"",
-				"AT+CPIN?", "AT+CMGF=0");
+				"AT+CPIN?", "AT+CMGF=0",
+				"AT+CNMI=2,1,0,2,0");
 	}
 
 	@Test
 	void triesARefusedPinOnlyOnce() {
-		SimulatedModem modem = new SimulatedModem("4321", 1);
+		ModemSimulator modem = new ModemSimulator("4321", 1);
 
 		assertThatExceptionOfType(SimLockedException.class).isThrownBy(() -> initialise(modem, "1111"))
 			.withMessageContaining("refused")
@@ -49,14 +51,14 @@ class ModemInitializerTests {
 
 	@Test
 	void staysLockedWhenNoPinIsConfigured() {
-		SimulatedModem modem = new SimulatedModem("4321", 1);
+		ModemSimulator modem = new ModemSimulator("4321", 1);
 
 		assertThatExceptionOfType(SimLockedException.class).isThrownBy(() -> initialise(modem, null))
 			.withMessageContaining("none is configured");
 		assertThat(modem.commands()).noneMatch((command) -> command.startsWith("AT+CPIN="));
 	}
 
-	private void initialise(SimulatedModem modem, String pin) throws AtException {
+	private void initialise(ModemSimulator modem, String pin) throws AtException {
 		try (AtEngine engine = new AtEngine(new LoopbackLink("sim", modem), (code) -> {
 		})) {
 			engine.start();

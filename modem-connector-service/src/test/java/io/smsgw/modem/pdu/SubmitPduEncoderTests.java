@@ -17,8 +17,8 @@ import io.smsgw.common.codec.Segment;
 import io.smsgw.common.codec.Septets;
 import io.smsgw.common.codec.SmsCodec;
 import io.smsgw.common.codec.SmsDecoder;
-import io.smsgw.modem.sim.SubmitPduDecoder;
-import io.smsgw.modem.sim.SubmitPduDecoder.Submit;
+import io.smsgw.simulator.modem.SubmitPduDecoder;
+import io.smsgw.simulator.modem.SubmitPduDecoder.Submit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

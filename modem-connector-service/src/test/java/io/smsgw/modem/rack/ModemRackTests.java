@@ -19,8 +19,9 @@ import io.smsgw.common.event.DispatchRequest;
 import io.smsgw.common.event.MessageSent.SentPart;
 import io.smsgw.modem.at.SerialLink;
 import io.smsgw.modem.sim.LoopbackLink;
-import io.smsgw.modem.sim.SimulatedModem;
-import io.smsgw.modem.sim.SubmitPduDecoder;
+import io.smsgw.modem.sim.RecordingEvents;
+import io.smsgw.simulator.modem.ModemSimulator;
+import io.smsgw.simulator.modem.SubmitPduDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,7 +34,7 @@ class ModemRackTests {
 	private static final RackTimeouts TIMEOUTS = new RackTimeouts(Duration.ofSeconds(2), Duration.ofMillis(500),
 			Duration.ofSeconds(5), Duration.ofMillis(100));
 
-	private final Map<String, SimulatedModem> simulated = new ConcurrentHashMap<>();
+	private final Map<String, ModemSimulator> simulated = new ConcurrentHashMap<>();
 
 	private final List<String> opened = new CopyOnWriteArrayList<>();
 
@@ -41,12 +42,14 @@ class ModemRackTests {
 
 	private final SerialLink.Opener opener = (port, baud) -> {
 		this.opened.add(port);
-		SimulatedModem modem = this.simulated.get(port);
+		ModemSimulator modem = this.simulated.get(port);
 		if (modem == null) {
 			throw new IOException("No such port " + port);
 		}
 		return new LoopbackLink(port, modem);
 	};
+
+	private final RecordingEvents events = new RecordingEvents();
 
 	private ModemRack rack;
 
@@ -59,8 +62,8 @@ class ModemRackTests {
 
 	@Test
 	void answersTheModemIdAndMessageReferenceOfEveryPart() {
-		SimulatedModem modem = modem("/dev/ttyA", null, 12);
-		startRack(new ModemSettings("m1", "/dev/ttyA", null, null, null, null));
+		ModemSimulator modem = modem("/dev/ttyA", null, 12);
+		startRack(new ModemSettings("m1", "/dev/ttyA", null, null, null, null, null));
 
 		DispatchOutcome single = dispatch("hello");
 		DispatchOutcome twoParts = dispatch("x".repeat(200));
@@ -75,8 +78,8 @@ class ModemRackTests {
 
 	@Test
 	void sortsNetworkErrorsIntoRetriableAndPermanent() {
-		SimulatedModem modem = modem("/dev/ttyA", null, 1);
-		startRack(new ModemSettings("m1", "/dev/ttyA", null, null, null, null));
+		ModemSimulator modem = modem("/dev/ttyA", null, 1);
+		startRack(new ModemSettings("m1", "/dev/ttyA", null, null, null, null, null));
 		modem.answerNextSend("+CMS ERROR: 38");
 		modem.answerNextSend("+CMS ERROR: 21");
 
@@ -88,8 +91,8 @@ class ModemRackTests {
 
 	@Test
 	void takesAModemDownWhenItsSimIsAtFault() {
-		SimulatedModem modem = modem("/dev/ttyA", null, 1);
-		startRack(new ModemSettings("m1", "/dev/ttyA", null, null, null, null));
+		ModemSimulator modem = modem("/dev/ttyA", null, 1);
+		startRack(new ModemSettings("m1", "/dev/ttyA", null, null, null, null, null));
 		modem.answerNextSend("+CMS ERROR: 310");
 
 		assertThat(dispatch("a")).isEqualTo(new DispatchOutcome.Failed("CMS:310", "SIM not inserted", true));
@@ -102,9 +105,9 @@ class ModemRackTests {
 
 	@Test
 	void givesTheMessageBackWhenTheModemDoesNotAnswer() {
-		SimulatedModem modem = modem("/dev/ttyA", null, 1);
-		startRack(new ModemSettings("m1", "/dev/ttyA", null, null, null, null));
-		modem.answerNextSend(SimulatedModem.SILENT);
+		ModemSimulator modem = modem("/dev/ttyA", null, 1);
+		startRack(new ModemSettings("m1", "/dev/ttyA", null, null, null, null, null));
+		modem.answerNextSend(ModemSimulator.SILENT);
 
 		assertThat(dispatch("a")).isInstanceOf(DispatchOutcome.Requeue.class);
 		awaitUp(1);
@@ -113,16 +116,16 @@ class ModemRackTests {
 
 	@Test
 	void neverReportsSentWithoutTheMessageReference() {
-		SimulatedModem modem = modem("/dev/ttyA", null, 1);
-		startRack(new ModemSettings("m1", "/dev/ttyA", null, null, null, null));
-		modem.answerNextSend(SimulatedModem.OK_ONLY);
+		ModemSimulator modem = modem("/dev/ttyA", null, 1);
+		startRack(new ModemSettings("m1", "/dev/ttyA", null, null, null, null, null));
+		modem.answerNextSend(ModemSimulator.OK_ONLY);
 
 		assertThat(dispatch("a")).isInstanceOf(DispatchOutcome.Requeue.class);
 	}
 
 	@Test
 	void givesTheMessageBackWhenNoModemIsUp() {
-		startRack(new ModemSettings("m1", "/dev/missing", null, null, null, null));
+		startRack(new ModemSettings("m1", "/dev/missing", null, null, null, null, null));
 		await().until(() -> this.opened.size() >= 2);
 
 		assertThat(dispatch("a")).isInstanceOf(DispatchOutcome.Requeue.class);
@@ -133,8 +136,8 @@ class ModemRackTests {
 	void sendsWithinEachModemsRateAndSharesTheLoad() {
 		modem("/dev/ttyA", null, 1);
 		modem("/dev/ttyB", null, 1);
-		startRack(new ModemSettings("m1", "/dev/ttyA", null, null, null, 1),
-				new ModemSettings("m2", "/dev/ttyB", null, null, null, 1));
+		startRack(new ModemSettings("m1", "/dev/ttyA", null, null, null, 1, null),
+				new ModemSettings("m2", "/dev/ttyB", null, null, null, 1, null));
 		awaitUp(2);
 
 		DispatchOutcome first = dispatch("a");
@@ -151,10 +154,10 @@ class ModemRackTests {
 
 	@Test
 	void entersThePinAndDisablesAModemWhoseSimRefusesIt() {
-		SimulatedModem good = modem("/dev/ttyA", "1234", 1);
-		SimulatedModem locked = modem("/dev/ttyB", "1234", 1);
-		startRack(new ModemSettings("m1", "/dev/ttyA", null, "1234", null, null),
-				new ModemSettings("m2", "/dev/ttyB", null, "0000", null, null));
+		ModemSimulator good = modem("/dev/ttyA", "1234", 1);
+		ModemSimulator locked = modem("/dev/ttyB", "1234", 1);
+		startRack(new ModemSettings("m1", "/dev/ttyA", null, "1234", null, null, null),
+				new ModemSettings("m2", "/dev/ttyB", null, "0000", null, null, null));
 
 		awaitUp(1);
 		await().until(() -> this.rack.modemStates().get("m2") == ModemState.DISABLED);
@@ -169,7 +172,7 @@ class ModemRackTests {
 	@Test
 	void refusesAMessageItCannotEncodeForGood() {
 		modem("/dev/ttyA", null, 1);
-		startRack(new ModemSettings("m1", "/dev/ttyA", null, null, null, null));
+		startRack(new ModemSettings("m1", "/dev/ttyA", null, null, null, null, null));
 
 		DispatchOutcome outcome = this.rack.dispatch(request("not-a-number", "hi")).toCompletableFuture().join();
 
@@ -179,16 +182,16 @@ class ModemRackTests {
 		});
 	}
 
-	private SimulatedModem modem(String port, String pin, int firstReference) {
-		SimulatedModem modem = new SimulatedModem(pin, firstReference);
+	private ModemSimulator modem(String port, String pin, int firstReference) {
+		ModemSimulator modem = new ModemSimulator(pin, firstReference);
 		this.simulated.put(port, modem);
 		return modem;
 	}
 
 	private void startRack(ModemSettings... modems) {
 		RackSettings settings = new RackSettings("rack1", List.of(modems), null, null, null, null);
-		this.rack = new ModemRack(settings, this.opener, TIMEOUTS, (rackId, outcome) -> this.observed.add(outcome),
-				Clock.systemUTC());
+		this.rack = new ModemRack(settings, this.opener, TIMEOUTS,
+				(rackId, modemId, outcome) -> this.observed.add(outcome), this.events, Clock.systemUTC());
 		this.rack.start();
 		if (settings.modems().stream().anyMatch((modem) -> this.simulated.containsKey(modem.port()))) {
 			awaitUp(1);

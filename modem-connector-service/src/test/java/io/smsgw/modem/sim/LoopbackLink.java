@@ -7,15 +7,16 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.smsgw.modem.at.SerialLink;
+import io.smsgw.simulator.modem.ModemSimulator;
 
 /**
- * A serial link wired in memory to a {@link SimulatedModem}.
+ * A serial link wired in memory to a {@link ModemSimulator}.
  */
 public final class LoopbackLink implements SerialLink {
 
 	private final String name;
 
-	private final SimulatedModem modem;
+	private final ModemSimulator modem;
 
 	private final BlockingQueue<byte[]> incoming = new LinkedBlockingQueue<>();
 
@@ -23,7 +24,7 @@ public final class LoopbackLink implements SerialLink {
 
 	private volatile boolean closed;
 
-	public LoopbackLink(String name, SimulatedModem modem) {
+	public LoopbackLink(String name, ModemSimulator modem) {
 		this.name = name;
 		this.modem = modem;
 	}
@@ -48,6 +49,9 @@ public final class LoopbackLink implements SerialLink {
 				throw new IOException("interrupted");
 			}
 			if (chunk == null) {
+				chunk = this.modem.pendingOutput();
+			}
+			if (chunk == null || chunk.length == 0) {
 				return 0;
 			}
 		}
