@@ -53,23 +53,31 @@ public class StatusPublisher {
 		if (messageIds.isEmpty()) {
 			return 0;
 		}
-		List<StatusChanged> published = this.tx.execute((status) -> {
-			List<StatusChanged> changes = this.jdbc.query("""
-					select h.message_id, h.status, h.at, h.error_code, h.detail, m.tenant_id, m.callback_url, m.price
+		List<PublishedStatus> published = this.tx.execute((status) -> {
+			List<PublishedStatus> rows = this.jdbc.query("""
+					select h.message_id, h.status, h.at, h.error_code, h.detail, m.tenant_id, m.callback_url, m.price,
+						m.accepted_at, m.connector_id,
+						(select s.at from dlr.message_status s where s.message_id = h.message_id and s.status = 'SENT')
 					from dlr.message_status h join dlr.message m on m.id = h.message_id
 					where h.message_id = any(?) and not h.published and m.tenant_id is not null
 					order by h.message_id, h.rank, h.at for update of h""",
-					(rs, row) -> StatusChanged.of(rs.getObject(1, UUID.class), rs.getString(6),
+					(rs, row) -> new PublishedStatus(StatusChanged.of(rs.getObject(1, UUID.class), rs.getString(6),
 							MessageStatus.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(), rs.getString(4),
-							rs.getString(5), rs.getString(7), rs.getBigDecimal(8)),
+							rs.getString(5), rs.getString(7), rs.getBigDecimal(8)), instant(rs.getTimestamp(9)),
+							instant(rs.getTimestamp(11)), rs.getString(10)),
 					new SqlArrayValue("uuid", messageIds.stream().distinct().sorted().toArray()));
+			List<StatusChanged> changes = rows.stream().map(PublishedStatus::change).toList();
 			send(changes);
 			this.jdbc.batchUpdate("update dlr.message_status set published = true where message_id = ? and status = ?",
 					changes.stream().map((c) -> new Object[] { c.messageId(), c.status().name() }).toList());
-			return changes;
+			return rows;
 		});
-		published.forEach((change) -> this.metrics.published(change.status()));
+		published.forEach(this.metrics::published);
 		return published.size();
+	}
+
+	private static Instant instant(java.sql.Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
 	/** Publishes what is still unpublished for messages whose statuses were recorded before {@code before}. */

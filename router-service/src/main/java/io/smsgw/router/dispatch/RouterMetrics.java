@@ -18,10 +18,11 @@ public class RouterMetrics {
 		this.registry = registry;
 	}
 
-	/** A message was handed to a connector ({@code sms.router.routed}, tag {@code connector}). */
-	public void routed(String connectorId) {
+	/** A message was handed to a connector ({@code sms.router.routed}, tags {@code tenant}, {@code connector}). */
+	public void routed(String tenantId, String connectorId) {
 		count(Counter.builder("sms.router.routed")
 			.description("Messages handed to a connector")
+			.tag("tenant", orNone(tenantId))
 			.tag("connector", connectorId)
 			.register(this.registry));
 	}
@@ -34,18 +35,24 @@ public class RouterMetrics {
 			.register(this.registry));
 	}
 
-	/** No route led to a message's destination ({@code sms.router.no.route}). */
-	public void noRoute() {
+	/** No route led to a message's destination ({@code sms.router.no.route}, tag {@code tenant}). */
+	public void noRoute(String tenantId) {
 		count(Counter.builder("sms.router.no.route")
 			.description("Messages with no route to their destination")
+			.tag("tenant", orNone(tenantId))
 			.register(this.registry));
 	}
 
-	/** A message failed for good after dispatch ({@code sms.router.failed}, tag {@code reason}). */
-	public void failed(String reasonCode) {
+	/**
+	 * A message failed for good after dispatch ({@code sms.router.failed}, tags {@code reason},
+	 * {@code tenant} and {@code connector}: the last one tried).
+	 */
+	public void failed(String reasonCode, String tenantId, String connectorId) {
 		count(Counter.builder("sms.router.failed")
 			.description("Messages failed after a dispatch failure")
 			.tag("reason", reasonCode)
+			.tag("tenant", orNone(tenantId))
+			.tag("connector", orNone(connectorId))
 			.register(this.registry));
 	}
 
@@ -55,6 +62,10 @@ public class RouterMetrics {
 			.description("Unreadable records parked on a dead-letter topic")
 			.tag("topic", topic)
 			.register(this.registry));
+	}
+
+	private static String orNone(String value) {
+		return (value == null || value.isBlank()) ? "none" : value;
 	}
 
 	private static void count(Counter counter) {

@@ -13,13 +13,20 @@ import com.cloudhopper.smpp.impl.DefaultSmppSessionHandler;
 import com.cloudhopper.smpp.pdu.BaseSm;
 import com.cloudhopper.smpp.pdu.DataSm;
 import com.cloudhopper.smpp.pdu.DeliverSm;
+import com.cloudhopper.smpp.pdu.PartialPdu;
+import com.cloudhopper.smpp.pdu.Pdu;
 import com.cloudhopper.smpp.pdu.PduRequest;
 import com.cloudhopper.smpp.pdu.PduResponse;
+import com.cloudhopper.smpp.type.RecoverablePduException;
+import com.cloudhopper.smpp.type.UnrecoverablePduException;
 
 /**
  * The callbacks of one bind's session: submit responses complete their parts, deliver_sm and
  * data_sm are handed to the {@link DeliverProcessor} and answered once their event is on Kafka,
- * and a closed channel tells the link to reconnect. Runs on Netty threads: never blocks.
+ * and a closed channel tells the link to reconnect. What the SMSC sends wrong is answered as SMPP
+ * requires (generic_nack for an unknown command, an error response for a request whose body cannot
+ * be read) and logged; a stream that cannot be framed any more (a bad command_length) is dropped
+ * and bound again. Runs on Netty threads: never blocks.
  */
 final class LinkSessionHandler extends DefaultSmppSessionHandler {
 
@@ -90,6 +97,45 @@ final class LinkSessionHandler extends DefaultSmppSessionHandler {
 	@Override
 	public void fireChannelUnexpectedlyClosed() {
 		this.link.lost(this.generation, "channel closed");
+	}
+
+	@Override
+	@SuppressWarnings("rawtypes")
+	public void fireUnexpectedPduResponseReceived(PduResponse response) {
+		log.warn("{}: ignored a {} (seq {}, status 0x{}) that answers no request in flight", this.link.name(),
+				response.getName(), response.getSequenceNumber(), Integer.toHexString(response.getCommandStatus()));
+	}
+
+	/** A PDU framed right but unreadable: answer it (when it is a request) and go on. */
+	@Override
+	@SuppressWarnings("rawtypes")
+	public void fireRecoverablePduException(RecoverablePduException ex) {
+		Pdu partial = ex.getPartialPdu();
+		log.warn("{}: unreadable PDU from the SMSC ({}): {}", this.link.name(),
+				(partial != null) ? "command_id 0x" + Integer.toHexString(partial.getCommandId()) + ", seq "
+						+ partial.getSequenceNumber() : "no header", ex.getMessage());
+		if (partial instanceof PartialPdu unknown) {
+			respond(unknown, SmppConstants.STATUS_INVCMDID);
+		}
+		else if (partial instanceof PduRequest request) {
+			respond(request, SmppConstants.STATUS_SYSERR);
+		}
+	}
+
+	/** The byte stream cannot be framed any more: drop the bind and bind again. */
+	@Override
+	public void fireUnrecoverablePduException(UnrecoverablePduException ex) {
+		log.warn("{}: the SMSC sent a PDU that breaks the stream ({}); reconnecting", this.link.name(),
+				ex.getMessage());
+		this.link.lost(this.generation, "unrecoverable PDU");
+	}
+
+	@SuppressWarnings("rawtypes")
+	private void respond(PduRequest request, int status) {
+		SmppSession current = this.session.getNow(null);
+		if (current != null) {
+			respond(current, request, status);
+		}
 	}
 
 }

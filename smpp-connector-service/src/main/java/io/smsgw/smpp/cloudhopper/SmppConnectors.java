@@ -116,6 +116,8 @@ public final class SmppConnectors implements ConnectorSet, AutoCloseable {
 				retries, metrics, clock);
 		metrics.bindsUp(() -> connector.links().up());
 		metrics.windowInUse(() -> binds.stream().mapToInt(BindLink::inFlight).sum());
+		long submitting = binds.stream().filter((b) -> !"RX".equals(b.type())).count();
+		metrics.windowSize(submitting * connection.windowSize());
 		metrics.effectiveTps(() -> {
 			double tps = rate.effectiveTps();
 			return Double.isInfinite(tps) ? 0 : tps;

@@ -14,7 +14,8 @@ import io.smsgw.smpp.submit.CommandStatus;
 /**
  * The SMPP connector's meters, tagged by connector: {@code smpp.binds.up} (gauge),
  * {@code smpp.bind.up} (gauge per bind, 1 or 0), {@code smpp.window.in-use} (gauge of submits
- * awaiting their response), {@code smpp.tps.effective} (gauge, 0 when unpaced),
+ * awaiting their response), {@code smpp.window.size} (gauge of the slots over all submitting
+ * binds), {@code smpp.tps.effective} (gauge, 0 when unpaced),
  * {@code smpp.throttled} (counter of throttle answers), {@code smpp.submits} (counter by
  * command_status; its rate is the submits per second), {@code smpp.submit.latency} (timer from
  * submit_sm to its response), {@code smpp.receipts} (counter by stat) and {@code smpp.inbound}
@@ -64,6 +65,14 @@ public final class SmppMetrics {
 	public void windowInUse(Supplier<Number> inFlight) {
 		Gauge.builder("smpp.window.in-use", inFlight)
 			.description("submit_sm sent and not answered yet")
+			.tag("connector", this.connectorId)
+			.register(this.registry);
+	}
+
+	/** Registers the gauge of the window over all binds that submit (window size per bind times binds). */
+	public void windowSize(long slots) {
+		Gauge.builder("smpp.window.size", () -> slots)
+			.description("submit_sm that may be in flight at once over all submitting binds")
 			.tag("connector", this.connectorId)
 			.register(this.registry);
 	}

@@ -106,6 +106,8 @@ class SmppSubmitIT extends SmppConnectorITSupport {
 		assertThat(this.meters.get("smpp.receipts").tags("connector", "main", "stat", "DELIVRD").counter().count())
 			.isGreaterThanOrEqualTo(200);
 		assertThat(this.meters.get("smpp.binds.up").tags("connector", "main").gauge().value()).isEqualTo(1.0);
+		assertThat(this.meters.get("smpp.bind.up").tags("connector", "main").gauge().value()).isEqualTo(1.0);
+		assertThat(this.meters.get("smpp.window.size").tags("connector", "main").gauge().value()).isEqualTo(50.0);
 		assertThat(this.meters.get("smpp.submit.latency").tags("connector", "main").timer().count())
 			.isGreaterThanOrEqualTo(200);
 	}
