@@ -17,6 +17,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.smsgw.infra.EmbeddedInfrastructure;
 import io.smsgw.infra.Infrastructure;
+import io.smsgw.simulator.modem.PtyPair;
+import io.smsgw.simulator.modem.SimulatedModemRack;
 import io.smsgw.simulator.smsc.SmscSimulator;
 import io.smsgw.simulator.smsc.SmscSimulatorConfig;
 
@@ -35,12 +37,16 @@ public final class GatewayStack implements AutoCloseable {
 
 	private final SmscSimulator simulator;
 
+	private final SimulatedModemRack modems;
+
 	private final Map<ServiceKind, ConfigurableApplicationContext> services = new EnumMap<>(ServiceKind.class);
 
-	private GatewayStack(LocalStackOptions options, Infrastructure infrastructure, SmscSimulator simulator) {
+	private GatewayStack(LocalStackOptions options, Infrastructure infrastructure, SmscSimulator simulator,
+			SimulatedModemRack modems) {
 		this.options = options;
 		this.infrastructure = infrastructure;
 		this.simulator = simulator;
+		this.modems = modems;
 	}
 
 	/**
@@ -54,6 +60,7 @@ public final class GatewayStack implements AutoCloseable {
 		Infrastructure infrastructure = EmbeddedInfrastructure.start(0, options.postgresPort(),
 				null, 3);
 		SmscSimulator simulator = null;
+		SimulatedModemRack modems = null;
 		GatewayStack stack = null;
 		try {
 			if (!options.usesRealSmsc()) {
@@ -62,7 +69,8 @@ public final class GatewayStack implements AutoCloseable {
 					.withCredentials(options.smscSystemId(), options.smscPassword())
 					.withReceipts(Duration.ofMillis(500), "DELIVRD", true));
 			}
-			stack = new GatewayStack(options, infrastructure, simulator);
+			modems = startModems();
+			stack = new GatewayStack(options, infrastructure, simulator, modems);
 			for (ServiceKind kind : ServiceKind.values()) {
 				stack.startService(kind, extraProperties.getOrDefault(kind.serviceName(), Map.of()));
 			}
@@ -77,10 +85,27 @@ public final class GatewayStack implements AutoCloseable {
 				if (simulator != null) {
 					simulator.close();
 				}
+				if (modems != null) {
+					modems.close();
+				}
 				infrastructure.close();
 			}
 			throw ex;
 		}
+	}
+
+	/** A simulated rack of two modems on pseudo-terminals, where socat is installed. */
+	private static SimulatedModemRack startModems() {
+		if (!PtyPair.socatAvailable()) {
+			log.info("socat is not installed: no simulated modem rack (messages to +{} have no route)",
+					LocalStackOptions.MODEM_PREFIX);
+			return null;
+		}
+		SimulatedModemRack rack = SimulatedModemRack.start(2, null, Duration.ofSeconds(2));
+		for (int i = 0; i < rack.size(); i++) {
+			rack.modem(i).statusReports(true, 0x00, Duration.ofMillis(500));
+		}
+		return rack;
 	}
 
 	private void startService(ServiceKind kind, Map<String, Object> extra) {
@@ -128,6 +153,11 @@ public final class GatewayStack implements AutoCloseable {
 			}
 			case ROUTER -> {
 				properties.put("sms.router.default-connector", LocalStackOptions.CONNECTOR);
+				if (this.modems != null) {
+					properties.put("sms.router.routes[0].prefix", LocalStackOptions.MODEM_PREFIX);
+					properties.put("sms.router.routes[0].connector", LocalStackOptions.MODEM_RACK);
+					properties.put("sms.router.routes[0].kind", "MODEM");
+				}
 				properties.put("sms.router.security.jwk-set-uri", apiUrl() + "/oauth2/jwks");
 			}
 			case SMPP -> {
@@ -138,6 +168,18 @@ public final class GatewayStack implements AutoCloseable {
 						this.options.usesRealSmsc() ? this.options.smscPort() : this.simulator.port());
 				properties.put(prefix + "system-id", this.options.smscSystemId());
 				properties.put(prefix + "password", this.options.smscPassword());
+			}
+			case MODEM -> {
+				if (this.modems != null) {
+					properties.put("sms.modem.racks[0].id", LocalStackOptions.MODEM_RACK);
+					for (int i = 0; i < this.modems.size(); i++) {
+						String modem = "sms.modem.racks[0].modems[" + i + "].";
+						properties.put(modem + "id", "modem-" + (i + 1));
+						properties.put(modem + "port", this.modems.port(i));
+						properties.put(modem + "number", "+" + LocalStackOptions.MODEM_PREFIX + "00000" + (i + 1));
+						properties.put(modem + "messages-per-minute", 20);
+					}
+				}
 			}
 			case WEBHOOK -> {
 				properties.put("sms.webhook.signing-secrets." + LocalStackOptions.TENANT, this.options.webhookSecret());
@@ -174,6 +216,11 @@ public final class GatewayStack implements AutoCloseable {
 		return this.simulator;
 	}
 
+	/** The simulated modem rack, or {@code null} without socat. */
+	public SimulatedModemRack modems() {
+		return this.modems;
+	}
+
 	/** The embedded Kafka broker and PostgreSQL. */
 	public Infrastructure infrastructure() {
 		return this.infrastructure;
@@ -203,6 +250,9 @@ public final class GatewayStack implements AutoCloseable {
 		}
 		if (this.simulator != null) {
 			this.simulator.close();
+		}
+		if (this.modems != null) {
+			this.modems.close();
 		}
 		this.infrastructure.close();
 	}

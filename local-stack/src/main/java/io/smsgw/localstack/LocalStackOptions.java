@@ -35,6 +35,12 @@ public record LocalStackOptions(int apiPort, int basePort, int postgresPort, int
 	/** The connector id of the SMSC the local stack binds to. */
 	public static final String CONNECTOR = "smsc-local";
 
+	/** The connector id of the simulated modem rack. */
+	public static final String MODEM_RACK = "modem-rack";
+
+	/** Destinations starting with these E.164 digits go to the modem rack (a UK mobile range). */
+	public static final String MODEM_PREFIX = "447911";
+
 	/** Options for tests: every port free, the simulator, fixed secrets. */
 	public static LocalStackOptions forTests() {
 		return new LocalStackOptions(0, 0, 0, 0, 0, null, 0, "smsgw", "secret", "demo-secret",

@@ -117,6 +117,29 @@ class EndToEndIT {
 	}
 
 	@Test
+	void messageToTheModemRacksPrefixIsSentByAModemAndDeliveredByItsStatusReport() throws Exception {
+		org.junit.jupiter.api.Assumptions.assumeTrue(stack.modems() != null, "socat is not installed: no modem rack");
+		String token = token(LocalStackOptions.CLIENT_ID, stack.options().clientSecret());
+		String text = "Über die Modems: code 4711";
+		String id = send(token, "+447911123456", "ACME", text).path("id").asText();
+
+		GatewayClient.await(() -> "delivered".equals(get(token, id).path("status").asText()));
+		List<io.smsgw.simulator.modem.SubmitPduDecoder.Submit> submits = new ArrayList<>();
+		for (int i = 0; i < stack.modems().size(); i++) {
+			stack.modems().modem(i).submits().stream().filter((s) -> s.destination().endsWith("447911123456"))
+				.forEach(submits::add);
+		}
+		assertThat(submits).singleElement().satisfies((submit) -> {
+			assertThat(submit.text()).isEqualTo(text);
+			assertThat(submit.dcs()).as("GSM 7-bit").isZero();
+			assertThat(submit.statusReportRequested()).isTrue();
+		});
+		List<String> statuses = new ArrayList<>();
+		get(token, id).path("history").forEach((entry) -> statuses.add(entry.path("status").asText()));
+		assertThat(statuses).containsExactly("accepted", "sent", "delivered");
+	}
+
+	@Test
 	void requestsWithoutTokenAreUnauthorized() throws Exception {
 		HttpResponse<String> response = post(null, "{\"to\":\"+4915123456789\",\"from\":\"ACME\",\"body\":\"hi\"}");
 		assertThat(response.statusCode()).isEqualTo(401);

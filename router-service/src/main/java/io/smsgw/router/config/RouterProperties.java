@@ -51,14 +51,24 @@ public record RouterProperties(String defaultConnector, Connector.Kind defaultCo
 			.toList();
 	}
 
+	/** The kind a configured connector is registered with: its static route's, else the default kind. */
+	public Connector.Kind kindOf(String connectorId) {
+		return this.routes.stream()
+			.filter((route) -> route.connector().equals(connectorId) && route.kind() != null)
+			.map(PrefixRouteProperties::kind)
+			.findFirst()
+			.orElse(this.defaultConnectorKind);
+	}
+
 	/**
 	 * One static route: destinations whose E.164 digits start with {@code prefix} go to
 	 * {@code connector}.
 	 *
 	 * @param prefix E.164 digits, with or without a leading {@code +}, e.g. {@code 4917}
 	 * @param connector the connector id
+	 * @param kind what drives the connector ({@code null}: {@code default-connector-kind})
 	 */
-	public record PrefixRouteProperties(String prefix, String connector) {
+	public record PrefixRouteProperties(String prefix, String connector, Connector.Kind kind) {
 
 		public PrefixRouteProperties {
 			String digits = (prefix != null && prefix.startsWith("+")) ? prefix.substring(1) : prefix;

@@ -41,7 +41,7 @@ public final class DefaultRouteSeeder {
 		try {
 			repository.write(() -> {
 				for (String id : ids) {
-					repository.saveConnector(new Connector(id, properties.defaultConnectorKind(), "from configuration", true));
+					repository.saveConnector(new Connector(id, properties.kindOf(id), "from configuration", true));
 				}
 				repository.insertRoute(new Route(0, "default", Integer.MAX_VALUE, true, RouteFilters.ANY,
 						Strategy.FAILOVER, List.of(new RouteMember(properties.defaultConnector(), 1, null))));
