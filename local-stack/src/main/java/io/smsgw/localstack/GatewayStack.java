@@ -185,6 +185,7 @@ public final class GatewayStack implements AutoCloseable {
 				properties.put("sms.webhook.signing-secrets." + LocalStackOptions.TENANT, this.options.webhookSecret());
 				// the callback inspector and tests' receivers listen on 127.0.0.1
 				properties.put("sms.webhook.allow-loopback", true);
+				properties.put("sms.webhook.security.jwk-set-uri", apiUrl() + "/oauth2/jwks");
 			}
 			default -> {
 			}

@@ -29,17 +29,44 @@ final class RecordingReceiver implements AutoCloseable {
 
 	private final Map<String, Deque<Answer>> scripts = new ConcurrentHashMap<>();
 
+	private volatile Integer answerAll;
+
 	private RecordingReceiver(HttpServer server) {
 		this.server = server;
 	}
 
 	static RecordingReceiver start() throws IOException {
-		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		return start(0);
+	}
+
+	/** A receiver on a given port (0: any free one), e.g. to bring a stopped receiver back on its port. */
+	static RecordingReceiver start(int port) throws IOException {
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
 		RecordingReceiver receiver = new RecordingReceiver(server);
 		server.createContext("/", receiver::handle);
 		server.setExecutor(Executors.newCachedThreadPool());
 		server.start();
 		return receiver;
+	}
+
+	/** The port it listens on. */
+	int port() {
+		return this.server.getAddress().getPort();
+	}
+
+	/** Answers every request with this status until set back to {@code null} (e.g. 503 while "down"). */
+	void answerAll(Integer status) {
+		this.answerAll = status;
+	}
+
+	/** Requests on a path the receiver accepted (answered 2xx), in arrival order. */
+	List<Received> accepted(String path) {
+		return requests(path).stream().filter((r) -> r.status() >= 200 && r.status() < 300).toList();
+	}
+
+	/** Every request accepted (answered 2xx), in arrival order. */
+	List<Received> accepted() {
+		return this.received.stream().filter((r) -> r.status() >= 200 && r.status() < 300).toList();
 	}
 
 	/** The absolute URL of a path on this receiver. */
@@ -63,12 +90,14 @@ final class RecordingReceiver implements AutoCloseable {
 			String path = exchange.getRequestURI().getPath();
 			Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 			exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
-			this.received.add(new Received(exchange.getRequestMethod(), path, headers, body, System.nanoTime()));
+			long nanos = System.nanoTime();
+			Integer all = this.answerAll;
 			Deque<Answer> script = this.scripts.get(path);
-			Answer answer = (script != null) ? script.poll() : null;
+			Answer answer = (all != null) ? Answer.status(all) : (script != null) ? script.poll() : null;
 			if (answer == null) {
 				answer = Answer.status(200);
 			}
+			this.received.add(new Received(exchange.getRequestMethod(), path, headers, body, nanos, answer.status()));
 			if (answer.delay() != null) {
 				sleep(answer.delay());
 			}
@@ -109,8 +138,8 @@ final class RecordingReceiver implements AutoCloseable {
 
 	}
 
-	/** One received request; {@code nanos} is {@link System#nanoTime()} at arrival. */
-	record Received(String method, String path, Map<String, String> headers, byte[] body, long nanos) {
+	/** One received request; {@code nanos} is {@link System#nanoTime()} at arrival, {@code status} the answer. */
+	record Received(String method, String path, Map<String, String> headers, byte[] body, long nanos, int status) {
 
 		String header(String name) {
 			return this.headers.get(name);

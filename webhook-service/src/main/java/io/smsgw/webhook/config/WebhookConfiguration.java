@@ -3,15 +3,22 @@ package io.smsgw.webhook.config;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaOperations;
 
 import io.smsgw.webhook.delivery.CallbackDeliverer;
+import io.smsgw.webhook.delivery.CallbackQueue;
+import io.smsgw.webhook.delivery.DeadLetters;
+import io.smsgw.webhook.delivery.DeliveryDispatcher;
 import io.smsgw.webhook.delivery.DeliveryLog;
 import io.smsgw.webhook.delivery.DeliveryMetrics;
+import io.smsgw.webhook.delivery.DeliveryQueries;
+import io.smsgw.webhook.delivery.EndpointGuards;
 import io.smsgw.webhook.delivery.RetryPolicy;
 import io.smsgw.webhook.http.AddressCheckingSender;
 import io.smsgw.webhook.http.AddressClassifier;
@@ -24,10 +31,12 @@ import io.smsgw.webhook.http.PrivateAddressTargetPolicy.Resolver;
 import io.smsgw.webhook.http.TargetPolicy;
 import io.smsgw.webhook.secret.SigningSecretSeeder;
 import io.smsgw.webhook.secret.TenantSecrets;
+import io.smsgw.webhook.subscription.SubscriptionStore;
 
 /**
- * Wires the delivery pipeline: secrets, delivery log, target policy (URL and SSRF checks), HTTP
- * sender (re-checking addresses), retry policy.
+ * Wires the delivery pipeline: secrets and subscriptions, the delivery log (queue), target policy
+ * (URL and SSRF checks), HTTP sender (re-checking addresses), retry policy, per-endpoint guards,
+ * dead letters, and the dispatcher.
  */
 @Configuration(proxyBeanMethods = false)
 class WebhookConfiguration {
@@ -48,8 +57,18 @@ class WebhookConfiguration {
 	}
 
 	@Bean
+	SubscriptionStore subscriptionStore(JdbcClient jdbc) {
+		return new SubscriptionStore(jdbc);
+	}
+
+	@Bean
 	DeliveryLog deliveryLog(JdbcClient jdbc) {
 		return new DeliveryLog(jdbc);
+	}
+
+	@Bean
+	DeliveryQueries deliveryQueries(JdbcClient jdbc) {
+		return new DeliveryQueries(jdbc);
 	}
 
 	@Bean
@@ -83,10 +102,45 @@ class WebhookConfiguration {
 	}
 
 	@Bean
-	CallbackDeliverer callbackDeliverer(DeliveryLog deliveryLog, TenantSecrets secrets, TargetPolicy targets,
-			CallbackSender sender, RetryPolicy retryPolicy, DeliveryMetrics metrics, Clock clock,
-			SigningSecretSeeder seeded) {
-		return new CallbackDeliverer(deliveryLog, secrets, targets, sender, retryPolicy, metrics, clock);
+	EndpointGuards endpointGuards(WebhookProperties properties, MeterRegistry registry) {
+		Breaker breaker = properties.breaker();
+		CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+			.slidingWindowSize(breaker.slidingWindow())
+			.minimumNumberOfCalls(breaker.minimumCalls())
+			.failureRateThreshold(breaker.failureRateThreshold())
+			.waitDurationInOpenState(breaker.waitInOpen())
+			.permittedNumberOfCallsInHalfOpenState(breaker.halfOpenCalls())
+			.build();
+		return new EndpointGuards(config, properties.dispatch().maxPerEndpoint(), registry);
+	}
+
+	@Bean
+	DeadLetters deadLetters(KafkaOperations<Object, Object> kafka) {
+		return new DeadLetters(kafka);
+	}
+
+	@Bean
+	CallbackDeliverer callbackDeliverer(DeliveryLog deliveryLog, TenantSecrets secrets, SubscriptionStore subscriptions,
+			TargetPolicy targets, CallbackSender sender, RetryPolicy retryPolicy, EndpointGuards guards,
+			DeadLetters deadLetters, DeliveryMetrics metrics, Clock clock, SigningSecretSeeder seeded) {
+		return new CallbackDeliverer(deliveryLog, secrets, subscriptions, targets, sender, retryPolicy, guards,
+				deadLetters, metrics, clock);
+	}
+
+	@Bean
+	DeliveryDispatcher deliveryDispatcher(DeliveryLog deliveryLog, CallbackDeliverer deliverer, EndpointGuards guards,
+			DeliveryMetrics metrics, Clock clock, WebhookProperties properties) {
+		Dispatch dispatch = properties.dispatch();
+		return new DeliveryDispatcher(deliveryLog, deliverer, guards, metrics, clock,
+				new DeliveryDispatcher.Settings(dispatch.pollInterval(), dispatch.batchSize(), dispatch.maxConcurrency(),
+						dispatch.maxPerEndpoint(), dispatch.lease(), dispatch.instanceId(), properties.retry().maxTotal()));
+	}
+
+	@Bean
+	CallbackQueue callbackQueue(DeliveryLog deliveryLog, DeliveryDispatcher dispatcher, DeliveryMetrics metrics,
+			Clock clock) {
+		return new CallbackQueue(deliveryLog, dispatcher, metrics, clock);
 	}
 
 }

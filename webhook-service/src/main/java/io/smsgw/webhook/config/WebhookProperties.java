@@ -19,10 +19,15 @@ import io.smsgw.webhook.http.Cidr;
  * loopback, private, link-local… (SSRF protection; default none)
  * @param allowLoopback whether callbacks may reach loopback addresses (default false; the local
  * stack sets it)
+ * @param dispatch how due deliveries are claimed and sent
+ * @param breaker the per-endpoint circuit breakers
+ * @param security the subscription API's token validation
+ * @param subscriptions limits of tenants' subscriptions and secret rotation
  */
 @ConfigurationProperties("sms.webhook")
 public record WebhookProperties(Map<String, String> signingSecrets, Http http, Retry retry,
-		List<String> allowedNetworks, Boolean allowLoopback) {
+		List<String> allowedNetworks, Boolean allowLoopback, Dispatch dispatch, Breaker breaker, Security security,
+		Subscriptions subscriptions) {
 
 	public WebhookProperties {
 		signingSecrets = (signingSecrets != null) ? Map.copyOf(signingSecrets) : Map.of();
@@ -30,6 +35,10 @@ public record WebhookProperties(Map<String, String> signingSecrets, Http http, R
 		retry = (retry != null) ? retry : new Retry(null, null, null, null, null);
 		allowedNetworks = (allowedNetworks != null) ? List.copyOf(allowedNetworks) : List.of();
 		allowLoopback = (allowLoopback != null) ? allowLoopback : Boolean.FALSE;
+		dispatch = (dispatch != null) ? dispatch : new Dispatch(null, null, null, null, null, null);
+		breaker = (breaker != null) ? breaker : new Breaker(null, null, null, null, null);
+		security = (security != null) ? security : new Security(null, null, null, null);
+		subscriptions = (subscriptions != null) ? subscriptions : new Subscriptions(null, null, null);
 		allowedNetworks.forEach((network) -> {
 			try {
 				Cidr.parse(network);
@@ -50,7 +59,8 @@ public record WebhookProperties(Map<String, String> signingSecrets, Http http, R
 	public String toString() {
 		return "WebhookProperties[signingSecrets=" + this.signingSecrets.keySet() + " (values hidden), http="
 				+ this.http + ", retry=" + this.retry + ", allowedNetworks=" + this.allowedNetworks + ", allowLoopback="
-				+ this.allowLoopback + "]";
+				+ this.allowLoopback + ", dispatch=" + this.dispatch + ", breaker=" + this.breaker + ", security="
+				+ this.security + ", subscriptions=" + this.subscriptions + "]";
 	}
 
 	/**
@@ -78,8 +88,8 @@ public record WebhookProperties(Map<String, String> signingSecrets, Http http, R
 	 * @param maxBackoff the longest pause our backoff chooses (default 60 s); a longer
 	 * {@code Retry-After} from the endpoint is still honoured
 	 * @param jitter random spread of each pause, as a fraction (default 0.2 = ±20 %)
-	 * @param maxTotal no attempt is scheduled later than this after the first one (default 5 min);
-	 * then the event goes to the dead-letter topic
+	 * @param maxTotal no attempt is scheduled later than this after the delivery was queued (or
+	 * redelivered) (default 24 h); then the event goes to the dead-letter topic
 	 */
 	public record Retry(Duration initialBackoff, Double multiplier, Duration maxBackoff, Double jitter,
 			Duration maxTotal) {
@@ -89,7 +99,7 @@ public record WebhookProperties(Map<String, String> signingSecrets, Http http, R
 			multiplier = (multiplier != null) ? multiplier : 2.0;
 			maxBackoff = positive(maxBackoff, Duration.ofSeconds(60), "retry.max-backoff");
 			jitter = (jitter != null) ? jitter : 0.2;
-			maxTotal = positive(maxTotal, Duration.ofMinutes(5), "retry.max-total");
+			maxTotal = positive(maxTotal, Duration.ofHours(24), "retry.max-total");
 			if (multiplier < 1.0) {
 				throw new IllegalArgumentException("sms.webhook.retry.multiplier must be >= 1");
 			}
@@ -100,7 +110,7 @@ public record WebhookProperties(Map<String, String> signingSecrets, Http http, R
 
 	}
 
-	private static Duration positive(Duration value, Duration fallback, String name) {
+	static Duration positive(Duration value, Duration fallback, String name) {
 		if (value == null) {
 			return fallback;
 		}

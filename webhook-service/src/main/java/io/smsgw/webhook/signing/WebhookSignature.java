@@ -81,6 +81,22 @@ public final class WebhookSignature {
 	}
 
 	/**
+	 * The header for a body signed with several secrets at once (during a secret rotation: the new
+	 * one first, then the previous one): {@code t=<seconds>,v1=<hex>,v1=<hex>}.
+	 */
+	public static String header(List<String> secrets, Instant timestamp, byte[] body) {
+		if (secrets.isEmpty()) {
+			throw new IllegalArgumentException("A signing secret is required");
+		}
+		long seconds = timestamp.getEpochSecond();
+		StringBuilder header = new StringBuilder("t=").append(seconds);
+		for (String secret : secrets) {
+			header.append(",v1=").append(sign(secret, seconds, body));
+		}
+		return header.toString();
+	}
+
+	/**
 	 * Whether a request is authentic and fresh.
 	 * @param secret the tenant's signing secret
 	 * @param header the {@value #SIGNATURE_HEADER} header value as received

@@ -6,27 +6,25 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.smsgw.common.event.StatusChanged;
-import io.smsgw.webhook.delivery.Callback;
+import io.smsgw.webhook.subscription.EventTypes;
 
 /**
- * Turns a {@link StatusChanged} into the callback tenants receive:
+ * The body tenants receive for a {@link StatusChanged}:
  * {@code {"eventId","type":"message.status","messageId","status","at","errorCode","detail"}}
  * with the status in lower case and {@code at} in ISO-8601 (UTC).
  */
 public class StatusCallbackBody {
 
 	/** The {@code type} of status callbacks. */
-	public static final String TYPE = "message.status";
+	public static final String TYPE = EventTypes.STATUS;
 
 	private final JsonMapper mapper = JsonMapper.builder().build();
 
-	/** The callback of a status change (the event must have its ids, tenant and status). */
-	public Callback callbackOf(StatusChanged event) {
-		Body body = new Body(event.eventId().toString(), TYPE, event.messageId().toString(),
+	/** The JSON body of a status change (the event must have its ids and status). */
+	public byte[] bodyOf(StatusChanged event) {
+		return this.mapper.writeValueAsBytes(new Body(event.eventId().toString(), TYPE, event.messageId().toString(),
 				event.status().name().toLowerCase(Locale.ROOT), (event.at() != null) ? event.at().toString() : null,
-				event.errorCode(), event.detail());
-		return new Callback(event.eventId(), event.messageId(), event.tenantId(), TYPE, event.callbackUrl(),
-				this.mapper.writeValueAsBytes(body));
+				event.errorCode(), event.detail()));
 	}
 
 	@JsonPropertyOrder({ "eventId", "type", "messageId", "status", "at", "errorCode", "detail" })

@@ -1,21 +1,22 @@
 package io.smsgw.webhook.status;
 
-import org.apache.kafka.common.TopicPartition;
+import java.util.List;
 
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
 import io.smsgw.common.event.StatusChanged;
 import io.smsgw.common.event.Topics;
-import io.smsgw.webhook.delivery.CallbackDeliverer;
-import io.smsgw.webhook.delivery.DeliveryResult;
+import io.smsgw.webhook.delivery.Callback;
+import io.smsgw.webhook.delivery.CallbackQueue;
+import io.smsgw.webhook.subscription.EventTypes;
+import io.smsgw.webhook.subscription.SubscriptionStore;
 
 /**
- * Consumes {@link Topics#MT_STATUS} and calls tenants back for changes that carry a callback
- * URL. One record at a time per partition: a retry pauses the partition, so a message's
- * callbacks arrive in status order.
+ * Consumes {@link Topics#MT_STATUS} and queues the callbacks of each change: to the message's own
+ * callback URL when it has one (it overrides subscriptions, signed with the tenant's secret),
+ * otherwise to each of the tenant's subscriptions that wants this status. Only writes to the
+ * delivery log: no HTTP on the consuming thread, so no endpoint ever delays a partition.
  */
 @Component
 class StatusChangedListener {
@@ -23,31 +24,37 @@ class StatusChangedListener {
 	/** The listener container id (not the group id, which is {@code spring.kafka.consumer.group-id}). */
 	static final String ID = "webhook-status";
 
-	private final CallbackDeliverer deliverer;
+	private final CallbackQueue queue;
+
+	private final SubscriptionStore subscriptions;
 
 	private final StatusCallbackBody bodies = new StatusCallbackBody();
 
-	StatusChangedListener(CallbackDeliverer deliverer) {
-		this.deliverer = deliverer;
+	StatusChangedListener(CallbackQueue queue, SubscriptionStore subscriptions) {
+		this.queue = queue;
+		this.subscriptions = subscriptions;
 	}
 
 	@KafkaListener(id = ID, idIsGroup = false, topics = Topics.MT_STATUS)
-	void onStatusChanged(StatusChanged event, @Header(KafkaHeaders.RECEIVED_TOPIC) String topic,
-			@Header(KafkaHeaders.RECEIVED_PARTITION) int partition) {
-		if (event.callbackUrl() == null || event.callbackUrl().isBlank()) {
-			return;
-		}
+	void onStatusChanged(StatusChanged event) {
 		if (event.eventId() == null || event.messageId() == null || event.tenantId() == null
 				|| event.status() == null) {
 			throw new DeliveryAbandonedException("StatusChanged without event id, message id, tenant or status");
 		}
-		DeliveryResult result = this.deliverer.deliver(this.bodies.callbackOf(event));
-		if (result.kind() == DeliveryResult.Kind.RETRY) {
-			throw new RetryLaterException(new TopicPartition(topic, partition), result.retryIn(), result.reason());
+		byte[] body = this.bodies.bodyOf(event);
+		List<Callback> callbacks;
+		if (event.callbackUrl() != null && !event.callbackUrl().isBlank()) {
+			callbacks = List.of(new Callback(event.eventId(), event.messageId(), event.tenantId(), EventTypes.STATUS,
+					event.callbackUrl(), body, null));
 		}
-		if (result.kind() == DeliveryResult.Kind.ABANDONED) {
-			throw new DeliveryAbandonedException(result.reason());
+		else {
+			callbacks = this.subscriptions.matching(event.tenantId(), EventTypes.STATUS, event.status())
+				.stream()
+				.map((subscription) -> new Callback(event.eventId(), event.messageId(), event.tenantId(),
+						EventTypes.STATUS, subscription.url(), body, subscription.id()))
+				.toList();
 		}
+		this.queue.enqueue(callbacks, Topics.MT_STATUS, event);
 	}
 
 }

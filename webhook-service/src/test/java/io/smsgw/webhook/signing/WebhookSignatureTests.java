@@ -33,6 +33,19 @@ class WebhookSignatureTests {
 	}
 
 	@Test
+	void rotationHeaderCarriesOneSignaturePerSecretNewestFirstAndEachVerifies() {
+		byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
+		String header = WebhookSignature.header(java.util.List.of("whsec_new", SECRET), Instant.ofEpochSecond(T), body);
+		assertThat(header).isEqualTo("t=1700000000,v1=" + WebhookSignature.sign("whsec_new", T, body) + ",v1=" + EXPECTED);
+		assertThat(WebhookSignature.verify("whsec_new", header, body, NOW, WebhookSignature.DEFAULT_TOLERANCE)).isTrue();
+		assertThat(WebhookSignature.verify(SECRET, header, body, NOW, WebhookSignature.DEFAULT_TOLERANCE)).isTrue();
+		assertThat(WebhookSignature.verify("whsec_other", header, body, NOW, WebhookSignature.DEFAULT_TOLERANCE))
+			.isFalse();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> WebhookSignature.header(java.util.List.of(), Instant.ofEpochSecond(T), body));
+	}
+
+	@Test
 	void headerCarriesTimestampAndSignature() {
 		assertThat(WebhookSignature.header(SECRET, Instant.ofEpochSecond(T), BODY.getBytes(StandardCharsets.UTF_8)))
 			.isEqualTo("t=1700000000,v1=" + EXPECTED);

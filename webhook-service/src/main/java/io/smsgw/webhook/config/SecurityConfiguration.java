@@ -1,0 +1,87 @@
+package io.smsgw.webhook.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.client.RestTemplate;
+
+/**
+ * The subscription API is an OAuth2 resource server, like the router's admin API: JWTs from the
+ * api-service's issuer with the {@code webhooks:manage} scope; the tenant is the token's tenant
+ * claim. Health and Prometheus are open. Refusals are problem details.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain webhookChain(HttpSecurity http, WebhookProperties properties) throws Exception {
+		String scope = properties.security().scope();
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error")
+			.permitAll()
+			.requestMatchers("/v1/webhooks", "/v1/webhooks/**")
+			.hasAuthority("SCOPE_" + scope)
+			.anyRequest()
+			.authenticated())
+			.oauth2ResourceServer((server) -> server.jwt((jwt) -> {
+			})
+				.authenticationEntryPoint((request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,
+						"A valid bearer token is required"))
+				.accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN,
+						"The token lacks the " + scope + " scope")))
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint((request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,
+						"A valid bearer token is required"))
+				.accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN,
+						"The token lacks the " + scope + " scope")))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.csrf((csrf) -> csrf.disable());
+		return http.build();
+	}
+
+	/**
+	 * Keys from the JWK set URI (fetched lazily, cached; 5 s to connect, 10 s to answer), issuer
+	 * checked when one is configured.
+	 */
+	@Bean
+	JwtDecoder jwtDecoder(WebhookProperties properties) {
+		Security security = properties.security();
+		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+		requests.setConnectTimeout(Duration.ofSeconds(5));
+		requests.setReadTimeout(Duration.ofSeconds(10));
+		RestTemplate keys = new RestTemplate(requests);
+		NimbusJwtDecoder decoder = (security.jwkSetUri() != null)
+				? NimbusJwtDecoder.withJwkSetUri(security.jwkSetUri()).restOperations(keys).build()
+				: NimbusJwtDecoder.withIssuerLocation(security.issuerUri()).restOperations(keys).build();
+		decoder.setJwtValidator((security.issuerUri() != null)
+				? JwtValidators.createDefaultWithIssuer(security.issuerUri()) : JwtValidators.createDefault());
+		return decoder;
+	}
+
+	private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+		response.setStatus(status.value());
+		response.setContentType("application/problem+json");
+		if (status == HttpStatus.UNAUTHORIZED) {
+			response.setHeader("WWW-Authenticate", "Bearer");
+		}
+		response.getOutputStream()
+			.write(("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":" + status.value()
+					+ ",\"detail\":\"" + detail.replace("\"", "'") + "\"}")
+				.getBytes(StandardCharsets.UTF_8));
+	}
+
+}
