@@ -22,7 +22,7 @@ enum ServiceKind {
 
 	API("api-service", 0, ApiApplication::application, true, true),
 	DLR("dlr-service", 4, DlrApplication::application, true, false),
-	WEBHOOK("webhook-service", 5, WebhookApplication::application, true, false),
+	WEBHOOK("webhook-service", 5, WebhookApplication::application, true, true),
 	ROUTER("router-service", 1, RouterApplication::application, true, true),
 	SMPP("smpp-connector-service", 2, SmppConnectorApplication::application, false, false),
 	MODEM("modem-connector-service", 3, ModemConnectorApplication::application, false, false);
