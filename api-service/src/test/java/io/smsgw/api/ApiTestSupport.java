@@ -35,7 +35,7 @@ import io.smsgw.infra.TestInfrastructure;
 		"sms.api.seed.tenants[1].client-secret=secret-r", "sms.api.seed.tenants[1].scopes=messages:read",
 		"sms.api.seed.tenants[2].tenant-id=operator", "sms.api.seed.tenants[2].client-id=admin-1",
 		"sms.api.seed.tenants[2].client-secret=secret-admin", "sms.api.seed.tenants[2].scopes=admin",
-		"sms.api.messages.scheduler-poll-interval=200ms" })
+		"sms.api.messages.scheduler-poll-interval=200ms", "sms.api.jwt.issuer=http://api.smsgw.test" })
 @ContextConfiguration(initializers = InfrastructureInitializer.class)
 public abstract class ApiTestSupport {
 

@@ -31,6 +31,10 @@ class EndToEndIT {
 
 	private static final String OTHER_TENANT_SECRET = "other-secret";
 
+	private static final String OPERATOR_CLIENT = "operator-client";
+
+	private static final String OPERATOR_SECRET = "operator-secret";
+
 	private static final JsonMapper json = GatewayClient.json;
 
 	private static CallbackRecorder callbacks;
@@ -45,7 +49,10 @@ class EndToEndIT {
 		stack = GatewayStack.start(LocalStackOptions.forTests(),
 				Map.of("api-service", Map.of("sms.api.seed.tenants[0].tenant-id", "other", "sms.api.seed.tenants[0].tenant-name",
 						"Other tenant", "sms.api.seed.tenants[0].client-id", OTHER_TENANT_CLIENT,
-						"sms.api.seed.tenants[0].client-secret", OTHER_TENANT_SECRET)));
+						"sms.api.seed.tenants[0].client-secret", OTHER_TENANT_SECRET, "sms.api.seed.tenants[1].tenant-id",
+						"operator", "sms.api.seed.tenants[1].tenant-name", "Gateway operator",
+						"sms.api.seed.tenants[1].client-id", OPERATOR_CLIENT, "sms.api.seed.tenants[1].client-secret",
+						OPERATOR_SECRET, "sms.api.seed.tenants[1].scopes[0]", "admin")));
 	}
 
 	@AfterAll
@@ -137,6 +144,43 @@ class EndToEndIT {
 		List<String> statuses = new ArrayList<>();
 		get(token, id).path("history").forEach((entry) -> statuses.add(entry.path("status").asText()));
 		assertThat(statuses).containsExactly("accepted", "sent", "delivered");
+	}
+
+	@Test
+	void stopFromAPhoneReachesTheOwnersInboundWebhookAndBlocksFurtherSendsToIt() throws Exception {
+		String admin = this.client.token(OPERATOR_CLIENT, OPERATOR_SECRET, "admin");
+		HttpResponse<String> assigned = this.client.put(stack.apiUrl() + "/v1/admin/numbers/+4915799990001", admin,
+				"{\"tenantId\":\"" + LocalStackOptions.TENANT + "\"}");
+		assertThat(assigned.statusCode()).as(assigned.body()).isIn(200, 201);
+		String manage = this.client.token(LocalStackOptions.CLIENT_ID, stack.options().clientSecret(), "webhooks:manage");
+		HttpResponse<String> created = this.client.post(
+				"http://127.0.0.1:" + stack.port("webhook-service") + "/v1/webhooks", manage,
+				json.writeValueAsString(Map.of("url", callbacks.url(), "eventTypes", List.of("message.inbound"))));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String secret = json.readTree(created.body()).path("secret").asText();
+
+		assertThat(stack.simulator().injectMo("+4915112340001", "4915799990001", "Stop please")).isTrue();
+
+		GatewayClient.await(() -> !inboundCallbacks().isEmpty());
+		CallbackRecorder.Callback callback = inboundCallbacks().get(0);
+		JsonNode inbound = json.readTree(callback.body());
+		assertThat(inbound.path("from").asText()).isEqualTo("+4915112340001");
+		assertThat(inbound.path("to").asText()).isEqualTo("+4915799990001");
+		assertThat(inbound.path("body").asText()).isEqualTo("Stop please");
+		assertThat(inbound.path("action").asText()).isEqualTo("STOP");
+		assertThat(WebhookSignature.verify(secret, callback.signature(), callback.body(), Instant.now(),
+				Duration.ofMinutes(5))).as("signed with the subscription's secret").isTrue();
+		String token = token(LocalStackOptions.CLIENT_ID, stack.options().clientSecret());
+		HttpResponse<String> refused = post(token, "{\"to\":\"+4915112340001\",\"from\":\"ACME\",\"body\":\"Sale!\"}");
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+		assertThat(json.readTree(refused.body()).path("type").asText()).endsWith("recipient-suppressed");
+	}
+
+	private List<CallbackRecorder.Callback> inboundCallbacks() {
+		return callbacks.callbacks()
+			.stream()
+			.filter((c) -> "message.inbound".equals(json.readTree(c.body()).path("type").asText()))
+			.toList();
 	}
 
 	@Test

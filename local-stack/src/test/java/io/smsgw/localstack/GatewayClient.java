@@ -58,6 +58,14 @@ final class GatewayClient {
 		return this.http.send(request.build(), BodyHandlers.ofString());
 	}
 
+	HttpResponse<String> put(String url, String token, String body) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + token)
+			.PUT(BodyPublishers.ofString(body))
+			.build(), BodyHandlers.ofString());
+	}
+
 	HttpResponse<String> get(String url, String token) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET().build(),
 				BodyHandlers.ofString());

@@ -33,7 +33,7 @@ public record ApiProperties(DataSize maxRequestSize, @Valid Messages messages, @
 	public ApiProperties {
 		maxRequestSize = (maxRequestSize != null) ? maxRequestSize : DataSize.ofKilobytes(64);
 		messages = (messages != null) ? messages : new Messages(null, null, null, null, null, null);
-		jwt = (jwt != null) ? jwt : new Jwt(null, null, null, null, null, null, null);
+		jwt = (jwt != null) ? jwt : new Jwt(null, null, null, null, null, null, null, null);
 		outbox = (outbox != null) ? outbox : new Outbox(null, null, null);
 		seed = (seed != null) ? seed : new Seed(null, null, null, null, null, null, null);
 		limits = (limits != null) ? limits : new Limits(null, null);
@@ -100,9 +100,12 @@ public record ApiProperties(DataSize maxRequestSize, @Valid Messages messages, @
 	 * @param privateKeyLocation PEM (PKCS#8) file with the RSA signing key
 	 * @param privateKey the PEM (PKCS#8) RSA signing key itself
 	 * @param keyId the {@code kid} of the signing key (default: its JWK thumbprint)
+	 * @param issuer the fixed {@code iss} of the service's own tokens (e.g. its public URL); when
+	 * set, own tokens with another {@code iss} are refused (default: the URL a client asked, not
+	 * checked)
 	 */
 	public record Jwt(Duration tokenTtl, String tenantClaim, String issuerUri, String jwkSetUri,
-			Resource privateKeyLocation, String privateKey, String keyId) {
+			Resource privateKeyLocation, String privateKey, String keyId, String issuer) {
 
 		public Jwt {
 			tokenTtl = (tokenTtl != null) ? tokenTtl : Duration.ofMinutes(15);

@@ -89,7 +89,10 @@ class InboundProcessor {
 			if (match != null) {
 				this.replies.reply(o, inbound.from(), match);
 			}
-			this.outbox.append(Topics.MO_ROUTED, InboundRouted.of(inbound, o.tenantId(), o.keyword(), action));
+			// the owner's address as the tenant knows it (E.164 or the short code), not as the network wrote it
+			InboundReceived addressed = new InboundReceived(inbound.inboundId(), inbound.connectorId(), inbound.from(),
+					o.address(), inbound.body(), inbound.complete(), inbound.receivedAt());
+			this.outbox.append(Topics.MO_ROUTED, InboundRouted.of(addressed, o.tenantId(), o.keyword(), action));
 			return new Routed(Outcome.ROUTED, o.tenantId());
 		});
 		if (routed.outcome() != Outcome.DUPLICATE) {

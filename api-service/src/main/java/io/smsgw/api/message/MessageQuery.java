@@ -103,7 +103,11 @@ class MessageQuery {
 				if (parts.length != 3 || parts[2].length() != 36) {
 					return null;
 				}
-				Instant at = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+				long nanos = Long.parseLong(parts[1]);
+				if (nanos < 0 || nanos > 999_999_999) {
+					return null;
+				}
+				Instant at = Instant.ofEpochSecond(Long.parseLong(parts[0]), nanos);
 				return inRange(at) ? new Cursor(at, UUID.fromString(parts[2])) : null;
 			}
 			catch (RuntimeException ex) {

@@ -54,6 +54,10 @@ class NumberAdminController {
 
 	@GetMapping(path = BASE, produces = MediaType.APPLICATION_JSON_VALUE)
 	List<NumberView> list(@RequestParam(required = false) String tenantId) {
+		if (tenantId != null && tenantId.chars().anyMatch(Character::isISOControl)) {
+			// no tenant has such an id, and PostgreSQL refuses NUL in a text parameter outright
+			throw InvalidRequestException.of("tenantId", "must not contain control characters");
+		}
 		return this.numbers.list(tenantId);
 	}
 

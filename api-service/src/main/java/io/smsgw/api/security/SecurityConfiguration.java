@@ -102,9 +102,14 @@ class SecurityConfiguration {
 	JwtDecoder jwtDecoder(ApiProperties properties, JWKSource<SecurityContext> jwkSource) {
 		ApiProperties.Jwt jwt = properties.jwt();
 		if (!jwt.external()) {
-			return OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+			JwtDecoder own = OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+			if (hasText(jwt.issuer()) && own instanceof NimbusJwtDecoder nimbus) {
+				// a token signed with the same key elsewhere (another deployment sharing it) is refused
+				nimbus.setJwtValidator(JwtValidators.createDefaultWithIssuer(jwt.issuer()));
+			}
+			return own;
 		}
-		boolean hasIssuer = jwt.issuerUri() != null && !jwt.issuerUri().isBlank();
+		boolean hasIssuer = hasText(jwt.issuerUri());
 		NimbusJwtDecoder decoder = (jwt.jwkSetUri() != null && !jwt.jwkSetUri().isBlank())
 				? NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build()
 				: NimbusJwtDecoder.withIssuerLocation(jwt.issuerUri()).build();
@@ -123,9 +128,18 @@ class SecurityConfiguration {
 		return new StatelessAuthorizationService();
 	}
 
+	/** With {@code sms.api.jwt.issuer} set, every token carries it, whatever URL the client used. */
 	@Bean
-	AuthorizationServerSettings authorizationServerSettings() {
-		return AuthorizationServerSettings.builder().build();
+	AuthorizationServerSettings authorizationServerSettings(ApiProperties properties) {
+		AuthorizationServerSettings.Builder settings = AuthorizationServerSettings.builder();
+		if (hasText(properties.jwt().issuer())) {
+			settings.issuer(properties.jwt().issuer());
+		}
+		return settings.build();
+	}
+
+	private static boolean hasText(String value) {
+		return value != null && !value.isBlank();
 	}
 
 	/** Puts the tenant into access tokens, and all of the client's scopes when it asked for none. */

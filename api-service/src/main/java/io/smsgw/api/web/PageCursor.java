@@ -38,10 +38,16 @@ public record PageCursor(Instant at, String id) {
 		try {
 			String raw = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
 			String[] parts = raw.split("\\.", 3);
-			if (parts.length != 3 || parts[2].isEmpty() || parts[2].length() > 64) {
+			if (parts.length != 3 || parts[2].isEmpty() || parts[2].length() > 64
+					|| parts[2].chars().anyMatch((c) -> Character.isISOControl(c) || c == 0xFFFD)) {
+				// no id this service made holds control characters (PostgreSQL refuses NUL) or undecodable bytes
 				return null;
 			}
-			Instant at = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+			long nanos = Long.parseLong(parts[1]);
+			if (nanos < 0 || nanos > 999_999_999) {
+				return null;
+			}
+			Instant at = Instant.ofEpochSecond(Long.parseLong(parts[0]), nanos);
 			return (!at.isBefore(MIN) && at.isBefore(MAX)) ? new PageCursor(at, parts[2]) : null;
 		}
 		catch (RuntimeException ex) {

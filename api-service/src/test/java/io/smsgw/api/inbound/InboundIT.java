@@ -50,6 +50,8 @@ class InboundIT extends InboundTestSupport {
 		assertThat(event.tenantId()).isEqualTo("tenant-a");
 		assertThat(event.eventId()).isEqualTo(InboundRouted.eventIdOf(in.inboundId()));
 		assertThat(event.body()).isEqualTo("Hello there, is the shop open?");
+		assertThat(event.to()).as("the owned number in E.164, though the network wrote it without '+'")
+			.isEqualTo(number);
 		assertThat(event.keyword()).isNull();
 		assertThat(event.action()).isNull();
 

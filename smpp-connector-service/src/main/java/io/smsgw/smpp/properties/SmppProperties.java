@@ -213,6 +213,12 @@ public record SmppProperties(@Valid List<Connection> connections, @Min(1) @Max(2
 			trustStoreType = (trustStoreType != null) ? trustStoreType : "PKCS12";
 		}
 
+		@Override
+		public String toString() {
+			return "Tls[enabled=" + this.enabled + ", trustAll=" + this.trustAll + ", trustStore=" + this.trustStore
+					+ ", trustStorePassword=***, " + this.trustStoreType + "]";
+		}
+
 	}
 
 	/**

@@ -24,7 +24,7 @@ import io.smsgw.simulator.smsc.SmscSimulatorConfig;
  * after 50 ms), {@code perm} (refuses everything with ESME_RINVDSTADR), {@code throttle}
  * (throttles half the submits), {@code queuefull} (half ESME_RMSGQFUL), {@code slow} (answers after its
  * response timeout), {@code restart} (stopped and started again by a test), and one
- * per connection feature (see the fields).
+ * per connection feature (see the fields), and {@code rogue}, a raw-TCP SMSC that misbehaves.
  */
 @SpringBootTest(properties = { "spring.config.name=smpp-connector-service", "server.port=0",
 		"sms.connector.requeue-pause=200ms", "sms.connector.health-interval=1s",
@@ -88,6 +88,11 @@ abstract class SmppConnectorITSupport {
 		.withThrottleShare(0.5)
 		.withThrottleStatus(SmscSimulatorConfig.STATUS_QUEUE_FULL));
 
+	/** Speaks raw SMPP and misbehaves on a test's command; its bind password must never be logged. */
+	static final RogueSmsc ROGUE = RogueSmsc.start();
+
+	static final String ROGUE_PASSWORD = "rogue-Pw-7Hq2x";
+
 	@Autowired
 	Environment environment;
 
@@ -135,6 +140,17 @@ abstract class SmppConnectorITSupport {
 		registry.add("sms.smpp.connections[14].throttle.retries", () -> "1");
 		registry.add("sms.smpp.connections[14].throttle.retry-delay", () -> "50ms");
 		connection(registry, 15, "nowhere", NOWHERE_PORT);
+		String rogue = "sms.smpp.connections[16].";
+		registry.add(rogue + "id", () -> "rogue");
+		registry.add(rogue + "host", () -> "127.0.0.1");
+		registry.add(rogue + "port", ROGUE::port);
+		registry.add(rogue + "system-id", () -> "rogue-user");
+		registry.add(rogue + "password", () -> ROGUE_PASSWORD);
+		registry.add(rogue + "window-size", () -> "10");
+		registry.add(rogue + "enquire-link-interval", () -> "500ms");
+		registry.add(rogue + "response-timeout", () -> "2s");
+		registry.add(rogue + "reconnect.initial", () -> "100ms");
+		registry.add(rogue + "reconnect.max", () -> "300ms");
 	}
 
 	/** A port nothing listens on: the "nowhere" connection never binds. */
