@@ -18,10 +18,6 @@ import io.smsgw.common.phone.PhoneNumbers;
  */
 record ListParameters(Filter filter, Cursor cursor, int limit) {
 
-	static final int DEFAULT_LIMIT = 20;
-
-	static final int MAX_LIMIT = 100;
-
 	static ListParameters read(String status, String to, String from, String since, String until,
 			String clientReference, String cursor, String limit, String defaultRegion) {
 		List<FieldProblem> problems = new ArrayList<>();
@@ -56,18 +52,7 @@ record ListParameters(Filter filter, Cursor cursor, int limit) {
 				problems.add(new FieldProblem("cursor", "is not a cursor of this list"));
 			}
 		}
-		int size = DEFAULT_LIMIT;
-		if (limit != null) {
-			try {
-				size = Integer.parseInt(limit.strip());
-			}
-			catch (NumberFormatException ex) {
-				size = -1;
-			}
-			if (size < 1 || size > MAX_LIMIT) {
-				problems.add(new FieldProblem("limit", "must be 1 to " + MAX_LIMIT));
-			}
-		}
+		int size = io.smsgw.api.web.PageCursor.limit(limit, problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidRequestException(problems);
 		}

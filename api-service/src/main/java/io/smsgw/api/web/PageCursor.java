@@ -68,22 +68,32 @@ public record PageCursor(Instant at, String id) {
 				problems.add(new FieldProblem("cursor", "is not a cursor of this list"));
 			}
 		}
-		int size = DEFAULT_LIMIT;
-		if (limit != null) {
-			try {
-				size = Integer.parseInt(limit.strip());
-			}
-			catch (NumberFormatException ex) {
-				size = -1;
-			}
-			if (size < 1 || size > MAX_LIMIT) {
-				problems.add(new FieldProblem("limit", "must be 1 to " + MAX_LIMIT));
-			}
-		}
+		int size = limit(limit, problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidRequestException(problems);
 		}
 		return new Page(after, size);
+	}
+
+	/**
+	 * The {@code limit} query parameter of every list: {@link #DEFAULT_LIMIT} when absent, else 1
+	 * to {@link #MAX_LIMIT}; a wrong one adds its problem.
+	 */
+	public static int limit(String limit, List<FieldProblem> problems) {
+		if (limit == null) {
+			return DEFAULT_LIMIT;
+		}
+		int size;
+		try {
+			size = Integer.parseInt(limit.strip());
+		}
+		catch (NumberFormatException ex) {
+			size = -1;
+		}
+		if (size < 1 || size > MAX_LIMIT) {
+			problems.add(new FieldProblem("limit", "must be 1 to " + MAX_LIMIT));
+		}
+		return size;
 	}
 
 	/** Where a page starts ({@code null}: at the newest) and how many items it holds. */

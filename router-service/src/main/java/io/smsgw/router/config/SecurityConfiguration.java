@@ -1,7 +1,6 @@
 package io.smsgw.router.config;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -11,9 +10,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+
+import io.smsgw.common.security.IssuerJwtDecoders;
+import io.smsgw.common.web.ProblemResponses;
 
 /**
  * The admin API is an OAuth2 resource server: JWTs from the api-service's issuer with the admin
@@ -53,25 +53,11 @@ class SecurityConfiguration {
 	/** Keys from the JWK set URI (fetched lazily, cached), issuer checked when one is configured. */
 	@Bean
 	JwtDecoder jwtDecoder(RouterProperties properties) {
-		RouterProperties.Security security = properties.security();
-		NimbusJwtDecoder decoder = (security.jwkSetUri() != null)
-				? NimbusJwtDecoder.withJwkSetUri(security.jwkSetUri()).build()
-				: NimbusJwtDecoder.withIssuerLocation(security.issuerUri()).build();
-		decoder.setJwtValidator((security.issuerUri() != null)
-				? JwtValidators.createDefaultWithIssuer(security.issuerUri()) : JwtValidators.createDefault());
-		return decoder;
+		return IssuerJwtDecoders.of(properties.security().jwkSetUri(), properties.security().issuerUri());
 	}
 
 	private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-		response.setStatus(status.value());
-		response.setContentType("application/problem+json");
-		if (status == HttpStatus.UNAUTHORIZED) {
-			response.setHeader("WWW-Authenticate", "Bearer");
-		}
-		response.getOutputStream()
-			.write(("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":" + status.value()
-					+ ",\"detail\":\"" + detail.replace("\"", "'") + "\"}")
-				.getBytes(StandardCharsets.UTF_8));
+		ProblemResponses.write(response, status, detail, null);
 	}
 
 }

@@ -1,22 +1,19 @@
 package io.smsgw.webhook.config;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.client.RestTemplate;
+
+import io.smsgw.common.security.IssuerJwtDecoders;
+import io.smsgw.common.web.ProblemResponses;
 
 /**
  * The subscription API is an OAuth2 resource server, like the router's admin API: JWTs from the
@@ -59,29 +56,11 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	JwtDecoder jwtDecoder(WebhookProperties properties) {
-		Security security = properties.security();
-		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-		requests.setConnectTimeout(Duration.ofSeconds(5));
-		requests.setReadTimeout(Duration.ofSeconds(10));
-		RestTemplate keys = new RestTemplate(requests);
-		NimbusJwtDecoder decoder = (security.jwkSetUri() != null)
-				? NimbusJwtDecoder.withJwkSetUri(security.jwkSetUri()).restOperations(keys).build()
-				: NimbusJwtDecoder.withIssuerLocation(security.issuerUri()).restOperations(keys).build();
-		decoder.setJwtValidator((security.issuerUri() != null)
-				? JwtValidators.createDefaultWithIssuer(security.issuerUri()) : JwtValidators.createDefault());
-		return decoder;
+		return IssuerJwtDecoders.of(properties.security().jwkSetUri(), properties.security().issuerUri());
 	}
 
 	private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-		response.setStatus(status.value());
-		response.setContentType("application/problem+json");
-		if (status == HttpStatus.UNAUTHORIZED) {
-			response.setHeader("WWW-Authenticate", "Bearer");
-		}
-		response.getOutputStream()
-			.write(("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":" + status.value()
-					+ ",\"detail\":\"" + detail.replace("\"", "'") + "\"}")
-				.getBytes(StandardCharsets.UTF_8));
+		ProblemResponses.write(response, status, detail, null);
 	}
 
 }
