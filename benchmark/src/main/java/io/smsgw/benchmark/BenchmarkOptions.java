@@ -1,0 +1,168 @@
+package io.smsgw.benchmark;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What one benchmark invocation does, from {@code --flags} (see {@link #usage()}).
+ *
+ * @param messages messages per measured run
+ * @param modes the runs, in order: {@code single}, {@code batch} or both
+ * @param rate messages per second offered, 0 for as fast as the API takes them
+ * @param concurrency concurrent HTTP clients
+ * @param batchSize messages per batch request
+ * @param warmup messages sent (and awaited) before the first measured run, not counted
+ * @param partitions partitions of every topic
+ * @param routers router-service instances
+ * @param connectors smpp-connector-service instances
+ * @param binds SMPP binds per connector instance
+ * @param window SMPP window per bind
+ * @param receiptDelayMs pause between a submit_sm and its receipt at the simulator
+ * @param serviceHeap -Xmx of each service JVM
+ * @param kafkaHeap -Xmx of the Kafka broker
+ * @param jfr record every service JVM with JFR (profile settings) into the work directory
+ * @param startTimeoutSeconds longest wait for the API, then for all other services, to be ready
+ * @param timeoutSeconds longest wait for all messages to reach a final status, per run
+ * @param output the JSON report file
+ * @param workDirectory where logs, data and recordings go ({@code null}: a temporary directory)
+ * @param root the project root, holding {@code <module>/target/<module>-*-exec.jar}
+ */
+public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int concurrency, int batchSize, int warmup,
+		int partitions, int routers, int connectors, int binds, int window, int receiptDelayMs, String serviceHeap,
+		String kafkaHeap, boolean jfr, int startTimeoutSeconds, int timeoutSeconds, Path output, Path workDirectory, Path root) {
+
+	/** How messages are sent to the API. */
+	public enum Mode {
+
+		/** {@code POST /v1/messages}, one message a request. */
+		SINGLE,
+
+		/** {@code POST /v1/messages/batch}. */
+		BATCH
+
+	}
+
+	/** Defaults of the command line. */
+	public static BenchmarkOptions defaults() {
+		return new BenchmarkOptions(20_000, List.of(Mode.SINGLE, Mode.BATCH), 0, 20, 100, 500, 3, 1, 1, 1, 50, 100,
+				"512m", "1g", false, 600, 300, Path.of("benchmark-result.json"), null, Path.of("."));
+	}
+
+	/** Parses {@code --name value} flags over the defaults. */
+	public static BenchmarkOptions parse(String[] args) {
+		BenchmarkOptions o = defaults();
+		for (int i = 0; i < args.length; i++) {
+			String flag = args[i];
+			if ("--jfr".equals(flag)) {
+				o = o.with(b -> b.jfr = true);
+				continue;
+			}
+			if ("--help".equals(flag) || "-h".equals(flag)) {
+				throw new IllegalArgumentException(usage());
+			}
+			if (i + 1 >= args.length) {
+				throw new IllegalArgumentException("Missing value for " + flag + "\n" + usage());
+			}
+			String v = args[++i];
+			o = switch (flag) {
+				case "--messages" -> o.with(b -> b.messages = positive(flag, v));
+				case "--mode" -> o.with(b -> b.modes = modes(v));
+				case "--rate" -> o.with(b -> b.rate = "max".equalsIgnoreCase(v) ? 0 : positive(flag, v));
+				case "--concurrency" -> o.with(b -> b.concurrency = positive(flag, v));
+				case "--batch-size" -> o.with(b -> b.batchSize = positive(flag, v));
+				case "--warmup" -> o.with(b -> b.warmup = Integer.parseInt(v));
+				case "--partitions" -> o.with(b -> b.partitions = positive(flag, v));
+				case "--routers" -> o.with(b -> b.routers = positive(flag, v));
+				case "--connectors" -> o.with(b -> b.connectors = positive(flag, v));
+				case "--binds" -> o.with(b -> b.binds = positive(flag, v));
+				case "--window" -> o.with(b -> b.window = positive(flag, v));
+				case "--receipt-delay-ms" -> o.with(b -> b.receiptDelayMs = Integer.parseInt(v));
+				case "--service-heap" -> o.with(b -> b.serviceHeap = v);
+				case "--kafka-heap" -> o.with(b -> b.kafkaHeap = v);
+				case "--start-timeout" -> o.with(b -> b.startTimeoutSeconds = positive(flag, v));
+				case "--timeout" -> o.with(b -> b.timeoutSeconds = positive(flag, v));
+				case "--output" -> o.with(b -> b.output = Path.of(v));
+				case "--work-dir" -> o.with(b -> b.workDirectory = Path.of(v));
+				case "--root" -> o.with(b -> b.root = Path.of(v));
+				default -> throw new IllegalArgumentException("Unknown flag " + flag + "\n" + usage());
+			};
+		}
+		return o;
+	}
+
+	static String usage() {
+		return """
+				java -jar benchmark/target/smsgw-benchmark.jar [flags]
+				  --messages 20000        messages per measured run
+				  --mode single|batch|both runs to make (default both, single first)
+				  --rate max|N            offered messages/s (default max)
+				  --concurrency 20        concurrent HTTP clients
+				  --batch-size 100        messages per batch request
+				  --warmup 500            messages sent and awaited before measuring
+				  --partitions 3          partitions of every topic
+				  --routers 1 --connectors 1   instances of router-service and smpp-connector-service
+				  --binds 1 --window 50   SMPP binds per connector instance, window per bind
+				  --receipt-delay-ms 100  simulator's pause before each receipt
+				  --service-heap 512m --kafka-heap 1g
+				  --jfr                   record each service with JFR (work dir/<service>.jfr)
+				  --start-timeout 600     seconds to wait for the services to be ready
+				  --timeout 300           seconds to wait for every final status, per run
+				  --output benchmark-result.json  --work-dir DIR  --root .""";
+	}
+
+	private static List<Mode> modes(String value) {
+		if ("both".equalsIgnoreCase(value)) {
+			return List.of(Mode.SINGLE, Mode.BATCH);
+		}
+		return List.of(Mode.valueOf(value.toUpperCase(Locale.ROOT)));
+	}
+
+	private static int positive(String flag, String value) {
+		int parsed = Integer.parseInt(value);
+		if (parsed < 1) {
+			throw new IllegalArgumentException(flag + " must be at least 1");
+		}
+		return parsed;
+	}
+
+	/** A copy with changes. */
+	public BenchmarkOptions with(java.util.function.Consumer<Builder> change) {
+		Builder b = new Builder(this);
+		change.accept(b);
+		return b.build();
+	}
+
+	/** Mutable form for {@link #with}. */
+	public static final class Builder {
+
+		public int messages, rate, concurrency, batchSize, warmup, partitions, routers, connectors, binds, window,
+				receiptDelayMs, startTimeoutSeconds, timeoutSeconds;
+
+		public List<Mode> modes;
+
+		public String serviceHeap, kafkaHeap;
+
+		public boolean jfr;
+
+		public Path output, workDirectory, root;
+
+		Builder(BenchmarkOptions o) {
+			this.messages = o.messages; this.modes = o.modes; this.rate = o.rate; this.concurrency = o.concurrency;
+			this.batchSize = o.batchSize; this.warmup = o.warmup; this.partitions = o.partitions; this.routers = o.routers;
+			this.connectors = o.connectors; this.binds = o.binds; this.window = o.window;
+			this.receiptDelayMs = o.receiptDelayMs; this.serviceHeap = o.serviceHeap; this.kafkaHeap = o.kafkaHeap;
+			this.jfr = o.jfr; this.startTimeoutSeconds = o.startTimeoutSeconds; this.timeoutSeconds = o.timeoutSeconds; this.output = o.output;
+			this.workDirectory = o.workDirectory; this.root = o.root;
+		}
+
+		BenchmarkOptions build() {
+			return new BenchmarkOptions(this.messages, this.modes, this.rate, this.concurrency, this.batchSize,
+					this.warmup, this.partitions, this.routers, this.connectors, this.binds, this.window,
+					this.receiptDelayMs, this.serviceHeap, this.kafkaHeap, this.jfr, this.startTimeoutSeconds, this.timeoutSeconds, this.output,
+					this.workDirectory, this.root);
+		}
+
+	}
+
+}

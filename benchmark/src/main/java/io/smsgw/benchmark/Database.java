@@ -1,0 +1,91 @@
+package io.smsgw.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL server (binaries from Maven, started by zonky as its own process tree) on
+ * 127.0.0.1, durable settings as in production (fsync, synchronous commit). Each service migrates
+ * its own schema ({@code api}, {@code router}, {@code dlr}, {@code webhook}) with Flyway, as in
+ * the local stack.
+ */
+public final class Database implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+	private final EmbeddedPostgres postgres;
+
+	private final Path dataDirectory;
+
+	private Database(EmbeddedPostgres postgres, Path dataDirectory) {
+		this.postgres = postgres;
+		this.dataDirectory = dataDirectory;
+	}
+
+	public static Database start(Path directory) {
+		Path data = directory.resolve("postgres");
+		try {
+			Files.createDirectories(data);
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+				.setDataDirectory(data)
+				.setCleanDataDirectory(true)
+				.setServerConfig("listen_addresses", "127.0.0.1")
+				.setServerConfig("max_connections", "300")
+				.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on")
+				.setServerConfig("shared_buffers", "128MB")
+				.start();
+			Database database = new Database(postgres, data);
+			log.info("PostgreSQL (pid {}) up on 127.0.0.1:{}", database.pid(), postgres.getPort());
+			return database;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start PostgreSQL", ex);
+		}
+	}
+
+	public String jdbcUrl() {
+		return "jdbc:postgresql://127.0.0.1:" + this.postgres.getPort() + "/postgres";
+	}
+
+	public String username() {
+		return "postgres";
+	}
+
+	public String password() {
+		return "postgres";
+	}
+
+	/** The postmaster's pid (first line of postmaster.pid), or -1. */
+	public long pid() {
+		try {
+			return Long.parseLong(Files.readAllLines(this.dataDirectory.resolve("postmaster.pid")).get(0).trim());
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
+	}
+
+	/** CPU of the postmaster and all its backends (also those gone), and the sum of their peak RSS. */
+	public ProcessStats stats() {
+		long pid = pid();
+		return (pid > 0) ? ProcessStats.ofTree(pid) : new ProcessStats(0, 0);
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.postgres.close();
+		}
+		catch (IOException ex) {
+			log.warn("Could not stop PostgreSQL", ex);
+		}
+	}
+
+}

@@ -1,0 +1,188 @@
+package io.smsgw.benchmark;
+
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.smsgw.simulator.smsc.SmscSimulator;
+import io.smsgw.simulator.smsc.SmscSimulatorConfig;
+
+/**
+ * The suite as production runs it, on this machine: PostgreSQL and a Kafka broker as their own
+ * processes, each service in its own JVM from its exec jar, the SMSC simulator (receipts on) and
+ * the tenant's webhook receiver in this JVM. {@link #close()} stops everything it started, also
+ * after a failed start.
+ */
+public final class Suite implements AutoCloseable {
+
+	static final String TENANT = "bench";
+
+	static final String CLIENT_ID = "bench-client";
+
+	static final String CONNECTOR = "smsc-bench";
+
+	private static final Logger log = LoggerFactory.getLogger(Suite.class);
+
+	private final BenchmarkOptions options;
+
+	private final String clientSecret = UUID.randomUUID().toString();
+
+	private final List<ServiceProcess> services = new ArrayList<>();
+
+	private Database database;
+
+	private KafkaBroker kafka;
+
+	private SmscSimulator simulator;
+
+	private WebhookReceiver receiver;
+
+	private Suite(BenchmarkOptions options) {
+		this.options = options;
+	}
+
+	/**
+	 * Starts everything.
+	 * @param lib the directory with Kafka's jars
+	 * @param work where data and logs go
+	 */
+	public static Suite start(BenchmarkOptions options, Path lib, Path work) throws Exception {
+		Suite suite = new Suite(options);
+		try {
+			suite.startAll(lib, work);
+			return suite;
+		}
+		catch (Exception | Error ex) {
+			suite.close();
+			throw ex;
+		}
+	}
+
+	private void startAll(Path lib, Path work) throws Exception {
+		long started = System.nanoTime();
+		this.database = Database.start(work);
+		this.kafka = KafkaBroker.start(lib, work.resolve("kafka"), this.options.partitions(), this.options.kafkaHeap());
+		this.simulator = SmscSimulator.start(SmscSimulatorConfig.defaults()
+			.withCredentials("bench", "bench-secret")
+			.withReceipts(Duration.ofMillis(this.options.receiptDelayMs()), "DELIVRD", true));
+		this.receiver = new WebhookReceiver();
+		Path logs = work.resolve("logs");
+		HttpClient http = HttpClient.newHttpClient();
+		// the API first: it issues the tokens the router checks, and every service creates the topics
+		ServiceProcess api = launch("api-service", "api-service", logs);
+		Duration startTimeout = Duration.ofSeconds(this.options.startTimeoutSeconds());
+		api.awaitReady(http, startTimeout);
+		List<ServiceProcess> rest = new ArrayList<>();
+		rest.add(launch("dlr-service", "dlr-service", logs));
+		rest.add(launch("webhook-service", "webhook-service", logs));
+		for (int i = 1; i <= this.options.routers(); i++) {
+			rest.add(launch("router-service", "router-service#" + i, logs));
+		}
+		for (int i = 1; i <= this.options.connectors(); i++) {
+			rest.add(launch("smpp-connector-service", "smpp-connector-service#" + i, logs));
+		}
+		long startDeadline = System.nanoTime() + startTimeout.toNanos();
+		for (ServiceProcess service : rest) {
+			service.awaitReady(http, Duration.ofNanos(Math.max(1, startDeadline - System.nanoTime())));
+		}
+		int binds = this.options.connectors() * this.options.binds();
+		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+		while (this.simulator.boundSessions() < binds) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("Only " + this.simulator.boundSessions() + " of " + binds + " binds up");
+			}
+			Thread.sleep(100);
+		}
+		log.info("Suite up in {} s: {} processes, work directory {}", (System.nanoTime() - started) / 1_000_000_000,
+				this.services.size() + 2, work);
+	}
+
+	private ServiceProcess launch(String module, String label, Path logs) {
+		List<String> jvm = new ArrayList<>(List.of("-Xms" + this.options.serviceHeap(), "-Xmx" + this.options.serviceHeap()));
+		if (this.options.jfr()) {
+			jvm.add("-XX:StartFlightRecording=filename=" + logs.getParent().resolve(label.replace('#', '-') + ".jfr")
+					+ ",settings=profile,dumponexit=true");
+		}
+		ServiceProcess service = ServiceProcess.start(this.options.root(), module, label, jvm,
+				new ServiceSettings(this.options, this.kafka.bootstrapServers(), this.database, this.simulator.port(),
+						this.clientSecret).properties(module, label, this.services.isEmpty() ? null : api().url()),
+				logs);
+		this.services.add(service);
+		return service;
+	}
+
+	public ServiceProcess api() {
+		return this.services.get(0);
+	}
+
+	public String clientId() {
+		return CLIENT_ID;
+	}
+
+	public String clientSecret() {
+		return this.clientSecret;
+	}
+
+	public SmscSimulator simulator() {
+		return this.simulator;
+	}
+
+	public WebhookReceiver receiver() {
+		return this.receiver;
+	}
+
+	public BenchmarkOptions options() {
+		return this.options;
+	}
+
+	/** CPU and peak memory of every process of the suite, the driver's JVM (simulator, receiver, load) included. */
+	public Map<String, ProcessStats> stats() {
+		Map<String, ProcessStats> stats = new LinkedHashMap<>();
+		for (ServiceProcess service : this.services) {
+			stats.put(service.label(), service.process().stats());
+		}
+		if (this.kafka != null) {
+			stats.put("kafka", this.kafka.process().stats());
+		}
+		if (this.database != null) {
+			stats.put("postgresql", this.database.stats());
+		}
+		stats.put("driver+simulator", ProcessStats.of(ProcessHandle.current().pid()));
+		return stats;
+	}
+
+	/** Stops the API first (nothing new accepted), then the other services, the simulator and the infrastructure. */
+	@Override
+	public synchronized void close() {
+		if (!this.services.isEmpty()) {
+			this.services.get(0).close();
+			this.services.parallelStream().forEach(ServiceProcess::close);
+			this.services.clear();
+		}
+		if (this.simulator != null) {
+			this.simulator.close();
+			this.simulator = null;
+		}
+		if (this.receiver != null) {
+			this.receiver.close();
+			this.receiver = null;
+		}
+		if (this.kafka != null) {
+			this.kafka.close();
+			this.kafka = null;
+		}
+		if (this.database != null) {
+			this.database.close();
+			this.database = null;
+		}
+	}
+
+}
