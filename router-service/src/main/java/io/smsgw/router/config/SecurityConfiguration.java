@@ -1,19 +1,13 @@
 package io.smsgw.router.config;
 
-import java.io.IOException;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
+import io.smsgw.common.security.BearerOnly;
 import io.smsgw.common.security.IssuerJwtDecoders;
-import io.smsgw.common.web.ProblemResponses;
 
 /**
  * The admin API is an OAuth2 resource server: JWTs from the api-service's issuer with the admin
@@ -32,21 +26,8 @@ class SecurityConfiguration {
 			.requestMatchers("/v1/admin/**")
 			.hasAuthority(adminAuthority)
 			.anyRequest()
-			.authenticated())
-			.oauth2ResourceServer((server) -> server.jwt((jwt) -> {
-			})
-				.authenticationEntryPoint((request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,
-						"A valid bearer token is required"))
-				.accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN,
-						"The token lacks the " + properties.security().adminScope() + " scope")))
-			.exceptionHandling((exceptions) -> exceptions
-				.authenticationEntryPoint((request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,
-						"A valid bearer token is required"))
-				.accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN,
-						"The token lacks the " + properties.security().adminScope() + " scope")))
-			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.requestCache((cache) -> cache.disable())
-			.csrf((csrf) -> csrf.disable());
+			.authenticated());
+		BearerOnly.apply(http, properties.security().adminScope());
 		return http.build();
 	}
 
@@ -54,10 +35,6 @@ class SecurityConfiguration {
 	@Bean
 	JwtDecoder jwtDecoder(RouterProperties properties) {
 		return IssuerJwtDecoders.of(properties.security().jwkSetUri(), properties.security().issuerUri());
-	}
-
-	private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-		ProblemResponses.write(response, status, detail, null);
 	}
 
 }

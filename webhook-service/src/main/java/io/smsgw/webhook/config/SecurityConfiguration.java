@@ -1,19 +1,13 @@
 package io.smsgw.webhook.config;
 
-import java.io.IOException;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
+import io.smsgw.common.security.BearerOnly;
 import io.smsgw.common.security.IssuerJwtDecoders;
-import io.smsgw.common.web.ProblemResponses;
 
 /**
  * The subscription API is an OAuth2 resource server, like the router's admin API: JWTs from the
@@ -32,21 +26,8 @@ class SecurityConfiguration {
 			.requestMatchers("/v1/webhooks", "/v1/webhooks/**")
 			.hasAuthority("SCOPE_" + scope)
 			.anyRequest()
-			.authenticated())
-			.oauth2ResourceServer((server) -> server.jwt((jwt) -> {
-			})
-				.authenticationEntryPoint((request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,
-						"A valid bearer token is required"))
-				.accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN,
-						"The token lacks the " + scope + " scope")))
-			.exceptionHandling((exceptions) -> exceptions
-				.authenticationEntryPoint((request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,
-						"A valid bearer token is required"))
-				.accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN,
-						"The token lacks the " + scope + " scope")))
-			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.requestCache((cache) -> cache.disable())
-			.csrf((csrf) -> csrf.disable());
+			.authenticated());
+		BearerOnly.apply(http, scope);
 		return http.build();
 	}
 
@@ -57,10 +38,6 @@ class SecurityConfiguration {
 	@Bean
 	JwtDecoder jwtDecoder(WebhookProperties properties) {
 		return IssuerJwtDecoders.of(properties.security().jwkSetUri(), properties.security().issuerUri());
-	}
-
-	private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-		ProblemResponses.write(response, status, detail, null);
 	}
 
 }
