@@ -118,8 +118,8 @@ public final class AtEngine implements AutoCloseable {
 				continue;
 			}
 			String line = token.text();
-			if (line.equalsIgnoreCase(command) || line.equals(payload)) {
-				continue; // echo
+			if (line.equalsIgnoreCase(command) || line.equals(payload) || SECRET.matcher(line).matches()) {
+				continue; // echo (of this command, or a late one of a command carrying a PIN or password)
 			}
 			FinalResult result = FinalResult.parse(line);
 			if (result == null) {

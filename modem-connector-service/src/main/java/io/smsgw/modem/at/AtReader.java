@@ -55,6 +55,11 @@ final class AtReader implements Runnable {
 		this.expectedPrefix = null;
 	}
 
+	/** Whether a line is a command's echo ({@code AT…}), never an unsolicited code. */
+	static boolean isEcho(String line) {
+		return line.regionMatches(true, 0, "AT", 0, 2);
+	}
+
 	/** The next token or {@link #CLOSED}, or {@code null} after the wait. */
 	Object poll(long nanos) throws InterruptedException {
 		Object event = (nanos > 0) ? this.events.poll(nanos, TimeUnit.NANOSECONDS) : null;
@@ -107,6 +112,11 @@ final class AtReader implements Runnable {
 			return;
 		}
 		boolean idle = !this.commandInFlight;
+		if (idle && isEcho(line)) {
+			// the echo of a command that already ended (echo on, answer after the timeout): may carry a PIN
+			log.debug("{}: dropped a late echo of {}", this.link.name(), AtEngine.masked(line));
+			return;
+		}
 		if (UnsolicitedCode.isUnsolicited(line, this.expectedPrefix) || (idle && FinalResult.parse(line) == null)) {
 			if (UnsolicitedCode.hasPduLine(line)) {
 				this.unsolicitedHeader = line;
