@@ -2,7 +2,9 @@ package io.smsgw.router.dispatch;
 
 import java.sql.Timestamp;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -22,11 +24,18 @@ public class RoutingDecisions {
 		this.jdbc = new JdbcTemplate(dataSource);
 	}
 
-	/** Records decisions, replacing earlier ones of the same message and attempt. */
-	public void record(List<RoutingDecision> decisions) {
-		if (decisions.isEmpty()) {
+	/**
+	 * Records decisions, replacing earlier ones of the same message and attempt. Within one call
+	 * the last decision of a message and attempt wins: the batch is sent as multi-row inserts
+	 * ({@code reWriteBatchedInserts}), and one statement must not upsert a row twice.
+	 */
+	public void record(List<RoutingDecision> all) {
+		if (all.isEmpty()) {
 			return;
 		}
+		Map<String, RoutingDecision> latest = new LinkedHashMap<>();
+		all.forEach((d) -> latest.put(d.messageId() + "/" + d.attempt(), d));
+		List<RoutingDecision> decisions = List.copyOf(latest.values());
 		this.jdbc.batchUpdate("""
 				insert into router.routing_decision (message_id, attempt, route_id, route_name, connector_id,
 				price_per_segment, segments, candidates, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import com.cloudhopper.smpp.PduAsyncResponse;
 import com.cloudhopper.smpp.SmppConstants;
 import com.cloudhopper.smpp.SmppSession;
+import com.cloudhopper.smpp.impl.DefaultSmppSession;
 import com.cloudhopper.smpp.impl.DefaultSmppSessionHandler;
 import com.cloudhopper.smpp.pdu.BaseSm;
 import com.cloudhopper.smpp.pdu.DataSm;
@@ -17,6 +18,9 @@ import com.cloudhopper.smpp.pdu.PartialPdu;
 import com.cloudhopper.smpp.pdu.Pdu;
 import com.cloudhopper.smpp.pdu.PduRequest;
 import com.cloudhopper.smpp.pdu.PduResponse;
+import com.cloudhopper.smpp.transcoder.DefaultPduTranscoder;
+import com.cloudhopper.smpp.transcoder.DefaultPduTranscoderContext;
+import com.cloudhopper.smpp.transcoder.PduTranscoder;
 import com.cloudhopper.smpp.type.RecoverablePduException;
 import com.cloudhopper.smpp.type.UnrecoverablePduException;
 
@@ -26,11 +30,15 @@ import com.cloudhopper.smpp.type.UnrecoverablePduException;
  * and a closed channel tells the link to reconnect. What the SMSC sends wrong is answered as SMPP
  * requires (generic_nack for an unknown command, an error response for a request whose body cannot
  * be read) and logged; a stream that cannot be framed any more (a bad command_length) is dropped
- * and bound again. Runs on Netty threads: never blocks.
+ * and bound again. Runs on Netty threads: never blocks; responses are written without waiting for
+ * the write to complete (Cloudhopper's {@code sendResponsePdu} would park a thread per response).
  */
 final class LinkSessionHandler extends DefaultSmppSessionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(LinkSessionHandler.class);
+
+	/** Encodes responses as Cloudhopper's session does (stateless, thread-safe). */
+	private static final PduTranscoder transcoder = new DefaultPduTranscoder(new DefaultPduTranscoderContext());
 
 	private final BindLink link;
 
@@ -75,7 +83,18 @@ final class LinkSessionHandler extends DefaultSmppSessionHandler {
 		PduResponse response = request.createResponse();
 		response.setCommandStatus(status);
 		try {
-			session.sendResponsePdu(response);
+			if (session instanceof DefaultSmppSession netty) {
+				// the write is queued on the channel in call order; a failure is logged, as below
+				netty.getChannel().write(transcoder.encode(response)).addListener((written) -> {
+					if (!written.isSuccess()) {
+						log.warn("{}: could not answer {} (seq {}): {}", this.link.name(), request.getName(),
+								request.getSequenceNumber(), String.valueOf(written.getCause()));
+					}
+				});
+			}
+			else {
+				session.sendResponsePdu(response);
+			}
 		}
 		catch (Exception ex) {
 			log.warn("{}: could not answer {} (seq {}): {}", this.link.name(), request.getName(),
