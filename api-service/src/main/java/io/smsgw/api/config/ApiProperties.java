@@ -24,11 +24,13 @@ import org.springframework.validation.annotation.Validated;
  * @param limits default per-tenant limits (a tenant's own limits override them)
  * @param clients API client management by the admin API
  * @param inbound inbound (MO) messages: the default STOP/START/HELP keywords
+ * @param intake how single sends are stored: grouped into shared transactions
  */
 @Validated
 @ConfigurationProperties("sms.api")
 public record ApiProperties(DataSize maxRequestSize, @Valid Messages messages, @Valid Jwt jwt, @Valid Outbox outbox,
-		@Valid Seed seed, @Valid Limits limits, @Valid Clients clients, @Valid Inbound inbound) {
+		@Valid Seed seed, @Valid Limits limits, @Valid Clients clients, @Valid Inbound inbound,
+		@Valid Intake intake) {
 
 	public ApiProperties {
 		maxRequestSize = (maxRequestSize != null) ? maxRequestSize : DataSize.ofKilobytes(64);
@@ -39,6 +41,7 @@ public record ApiProperties(DataSize maxRequestSize, @Valid Messages messages, @
 		limits = (limits != null) ? limits : new Limits(null, null);
 		clients = (clients != null) ? clients : new Clients(null, null);
 		inbound = (inbound != null) ? inbound : new Inbound(null);
+		intake = (intake != null) ? intake : new Intake(null, null, null, null);
 	}
 
 	/**
@@ -130,6 +133,27 @@ public record ApiProperties(DataSize maxRequestSize, @Valid Messages messages, @
 			batchSize = (batchSize != null) ? batchSize : 500;
 			pollInterval = (pollInterval != null) ? pollInterval : Duration.ofMillis(100);
 			sendTimeout = (sendTimeout != null) ? sendTimeout : Duration.ofSeconds(30);
+		}
+
+	}
+
+	/**
+	 * Group commit of single sends: concurrent requests waiting to be stored share one
+	 * transaction (and one fsync'd commit); each request is answered after its group committed.
+	 * @param groupCommit whether single sends are grouped (default true); off, each one is its own
+	 * transaction
+	 * @param maxGroup most sends stored in one transaction (default 200)
+	 * @param queueCapacity most sends waiting for a writer; more are answered 503 (default 2000)
+	 * @param writers threads storing groups, each in its own transaction (default 2)
+	 */
+	public record Intake(Boolean groupCommit, @Min(1) @Max(10000) Integer maxGroup, @Min(1) Integer queueCapacity,
+			@Min(1) @Max(64) Integer writers) {
+
+		public Intake {
+			groupCommit = (groupCommit != null) ? groupCommit : Boolean.TRUE;
+			maxGroup = (maxGroup != null) ? maxGroup : 200;
+			queueCapacity = (queueCapacity != null) ? queueCapacity : 2000;
+			writers = (writers != null) ? writers : 2;
 		}
 
 	}

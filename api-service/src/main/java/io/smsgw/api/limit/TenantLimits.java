@@ -69,21 +69,58 @@ public class TenantLimits {
 	 * @throws TooManyRequestsException when the messages do not fit in what is left of the day
 	 */
 	public void consumeDailyQuota(Tenant tenant, int messages) {
-		Integer quota = (tenant.getDailyQuota() != null) ? tenant.getDailyQuota() : this.defaults.dailyQuota();
+		Integer quota = quotaOf(tenant);
 		if (quota == null || messages == 0) {
 			return;
 		}
 		ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+		long used = add(tenant, now.toLocalDate(), messages);
+		if (used > quota) {
+			throw usedUp(quota, used - messages, messages, now);
+		}
+	}
+
+	/**
+	 * Counts as many of {@code messages} as fit in what is left of the tenant's daily quota, in
+	 * the caller's transaction (which holds the tenant's usage row until it ends): the messages of
+	 * several independent requests, of which only those that do not fit are refused.
+	 * @return how many fit (all of them without a quota), and how to refuse the others
+	 */
+	public QuotaGrant consumeDailyQuotaUpTo(Tenant tenant, int messages) {
+		Integer quota = quotaOf(tenant);
+		if (quota == null || messages == 0) {
+			return new QuotaGrant(messages, 0, 0, null);
+		}
+		ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
 		LocalDate day = now.toLocalDate();
+		long used = add(tenant, day, messages);
+		if (used <= quota) {
+			return new QuotaGrant(messages, quota, used, now);
+		}
+		long before = used - messages;
+		int granted = (int) Math.max(0, Math.min(messages, quota - before));
+		this.jdbc.update("UPDATE tenant_daily_usage SET messages = messages - ? WHERE tenant_id = ? AND day = ?",
+				messages - granted, tenant.getId(), day);
+		return new QuotaGrant(granted, quota, before + granted, now);
+	}
+
+	private Integer quotaOf(Tenant tenant) {
+		return (tenant.getDailyQuota() != null) ? tenant.getDailyQuota() : this.defaults.dailyQuota();
+	}
+
+	/** Adds to the tenant's count of the day, locking its row; returns the new count. */
+	private long add(Tenant tenant, LocalDate day, int messages) {
 		Long used = this.jdbc.queryForObject("INSERT INTO tenant_daily_usage (tenant_id, day, messages) "
 				+ "VALUES (?, ?, ?) ON CONFLICT (tenant_id, day) "
 				+ "DO UPDATE SET messages = tenant_daily_usage.messages + EXCLUDED.messages RETURNING messages",
 				Long.class, tenant.getId(), day, messages);
-		if (used != null && used > quota) {
-			Duration untilMidnight = Duration.between(now, day.plusDays(1).atStartOfDay(ZoneOffset.UTC));
-			throw new TooManyRequestsException("The daily quota of " + quota + " messages is used up ("
-					+ (used - messages) + " sent today, " + messages + " more asked for)", untilMidnight);
-		}
+		return (used != null) ? used : 0;
+	}
+
+	private static TooManyRequestsException usedUp(int quota, long sent, int asked, ZonedDateTime now) {
+		Duration untilMidnight = Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(ZoneOffset.UTC));
+		return new TooManyRequestsException("The daily quota of " + quota + " messages is used up (" + sent
+				+ " sent today, " + asked + " more asked for)", untilMidnight);
 	}
 
 	/** Messages counted for the tenant today (UTC). */
@@ -92,6 +129,22 @@ public class TenantLimits {
 				"SELECT coalesce(sum(messages), 0) FROM tenant_daily_usage WHERE tenant_id = ? AND day = ?",
 				Long.class, tenantId, LocalDate.now(ZoneOffset.UTC));
 		return (used != null) ? used : 0;
+	}
+
+	/**
+	 * What {@link #consumeDailyQuotaUpTo} counted.
+	 * @param granted how many messages fit and were counted
+	 * @param quota the tenant's daily quota
+	 * @param sent messages counted today, these included
+	 * @param at when they were counted
+	 */
+	public record QuotaGrant(int granted, int quota, long sent, ZonedDateTime at) {
+
+		/** The answer to a request of one message that did not fit (a new exception each time). */
+		public TooManyRequestsException refusal() {
+			return usedUp(this.quota, this.sent, 1, this.at);
+		}
+
 	}
 
 }

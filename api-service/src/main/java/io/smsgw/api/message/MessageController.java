@@ -34,6 +34,8 @@ class MessageController {
 
 	private final MessageIntake intake;
 
+	private final BatchIntake batches;
+
 	private final MessageStore messages;
 
 	private final MessageQuery query;
@@ -46,9 +48,10 @@ class MessageController {
 
 	private final int maxBatchSize;
 
-	MessageController(MessageIntake intake, MessageStore messages, MessageQuery query, TenantClaims tenants,
+	MessageController(MessageIntake intake, BatchIntake batches, MessageStore messages, MessageQuery query, TenantClaims tenants,
 			TransactionTemplate transactions, ApiProperties properties) {
 		this.intake = intake;
+		this.batches = batches;
 		this.messages = messages;
 		this.query = query;
 		this.tenants = tenants;
@@ -72,7 +75,7 @@ class MessageController {
 			throw new InvalidRequestException(List.of(new FieldProblem("messages",
 					"must hold 1 to " + this.maxBatchSize + " messages")));
 		}
-		return this.intake.acceptBatch(this.tenants.tenantOf(jwt), items);
+		return this.batches.accept(this.tenants.tenantOf(jwt), items);
 	}
 
 	@PostMapping(path = "/v1/messages/preview", consumes = MediaType.APPLICATION_JSON_VALUE,

@@ -69,6 +69,9 @@ class MessageStore {
 					ps.setObject(3, utc(m.event().acceptedAt()));
 				});
 		List<NewMessage> scheduled = messages.stream().filter((m) -> m.sendAt() != null).toList();
+		if (scheduled.isEmpty()) {
+			return;
+		}
 		this.jdbc.batchUpdate("INSERT INTO scheduled_message (message_id, tenant_id, send_at, topic, key, payload) "
 				+ "VALUES (?, ?, ?, ?, ?, ?)", scheduled, scheduled.size(), (ps, m) -> {
 					ps.setObject(1, m.event().messageId());

@@ -64,6 +64,15 @@ public class OutboxStore {
 		}
 	}
 
+	/**
+	 * Lets the current transaction commit without waiting for its WAL flush
+	 * ({@code synchronous_commit = off} for this transaction only). Only for what may be done
+	 * again: a server crash may undo it.
+	 */
+	void relaxCommit() {
+		this.jdbc.execute("SET LOCAL synchronous_commit TO OFF");
+	}
+
 	/** Locks and returns the oldest rows no other relay holds; call in a transaction. */
 	List<OutboxRow> lockBatch(int limit) {
 		return this.jdbc.query(

@@ -16,6 +16,7 @@ import io.smsgw.common.web.FieldProblem;
 import io.smsgw.common.web.InvalidRequestException;
 import io.smsgw.common.web.NotFoundException;
 import io.smsgw.api.suppression.RecipientSuppressedException;
+import io.smsgw.api.web.ServiceBusyException;
 import io.smsgw.api.web.TooManyRequestsException;
 
 /**
@@ -50,6 +51,13 @@ class TwilioErrors {
 		return ResponseEntity.status(429)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
 			.body(TwilioError.of(20429, ex.getMessage(), 429));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<TwilioError> busy(ServiceBusyException ex) {
+		return ResponseEntity.status(503)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
+			.body(TwilioError.of(20503, ex.getMessage(), 503));
 	}
 
 	@ExceptionHandler({ HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class })

@@ -18,7 +18,7 @@ import io.smsgw.common.web.ProblemDetailsHandler;
 /**
  * The API's errors as RFC 9457 problem details: the mapping every service shares (Spring MVC's own
  * cases, malformed and invalid bodies, 404, 409, 500 without details) plus oversize bodies, rate
- * limits and missing scopes.
+ * limits, a full intake queue (503) and missing scopes.
  */
 @RestControllerAdvice
 class ProblemHandler extends ProblemDetailsHandler {
@@ -36,6 +36,14 @@ class ProblemHandler extends ProblemDetailsHandler {
 	ResponseEntity<Object> tooMany(TooManyRequestsException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
+			.body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> busy(ServiceBusyException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
 			.body(problem);
 	}
