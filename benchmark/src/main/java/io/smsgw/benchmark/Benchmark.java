@@ -29,6 +29,11 @@ public final class Benchmark {
 	public static void main(String[] args) {
 		try {
 			BenchmarkOptions options = BenchmarkOptions.parse(args);
+			if (options.soak()) {
+				SoakReport soak = Soak.run(options, libDirectory());
+				System.out.println("\nJSON written to " + options.output().toAbsolutePath());
+				System.exit(soak.passed() ? 0 : 1);
+			}
 			List<RunReport> runs = run(options, libDirectory());
 			System.out.println("\nJSON written to " + options.output().toAbsolutePath());
 			System.exit(runs.stream().allMatch((r) -> r.loss().passed()) ? 0 : 1);

@@ -27,10 +27,18 @@ import java.util.Locale;
  * @param output the JSON report file
  * @param workDirectory where logs, data and recordings go ({@code null}: a temporary directory)
  * @param root the project root, holding {@code <module>/target/<module>-*-exec.jar}
+ * @param soak a soak ({@code --mode soak}): a fixed rate for a duration instead of counted runs
+ * @param durationSeconds how long a soak offers its load
+ * @param sampleSeconds a soak's sampling interval
+ * @param batchPercent share of a soak's messages sent in batches of {@code batchSize} (the rest singly)
  */
 public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int concurrency, int batchSize, int warmup,
 		int partitions, int routers, int connectors, int binds, int window, int receiptDelayMs, String serviceHeap,
-		String kafkaHeap, boolean jfr, int startTimeoutSeconds, int timeoutSeconds, Path output, Path workDirectory, Path root) {
+		String kafkaHeap, boolean jfr, int startTimeoutSeconds, int timeoutSeconds, Path output, Path workDirectory, Path root,
+		boolean soak, int durationSeconds, int sampleSeconds, int batchPercent) {
+
+	/** A soak's rate when none is given: sustainable on a 2-core machine. */
+	public static final int SOAK_DEFAULT_RATE = 100;
 
 	/** How messages are sent to the API. */
 	public enum Mode {
@@ -46,7 +54,7 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 	/** Defaults of the command line. */
 	public static BenchmarkOptions defaults() {
 		return new BenchmarkOptions(20_000, List.of(Mode.SINGLE, Mode.BATCH), 0, 20, 100, 500, 3, 1, 1, 1, 50, 100,
-				"512m", "1g", false, 600, 300, Path.of("benchmark-result.json"), null, Path.of("."));
+				"512m", "1g", false, 600, 300, Path.of("benchmark-result.json"), null, Path.of("."), false, 1800, 10, 20);
 	}
 
 	/** Parses {@code --name value} flags over the defaults. */
@@ -67,7 +75,11 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 			String v = args[++i];
 			o = switch (flag) {
 				case "--messages" -> o.with(b -> b.messages = positive(flag, v));
-				case "--mode" -> o.with(b -> b.modes = modes(v));
+				case "--mode" -> "soak".equalsIgnoreCase(v) ? o.with(b -> b.soak = true)
+						: o.with(b -> { b.modes = modes(v); b.soak = false; });
+				case "--duration" -> o.with(b -> b.durationSeconds = seconds(flag, v));
+				case "--sample" -> o.with(b -> b.sampleSeconds = seconds(flag, v));
+				case "--batch-percent" -> o.with(b -> b.batchPercent = percent(flag, v));
 				case "--rate" -> o.with(b -> b.rate = "max".equalsIgnoreCase(v) ? 0 : positive(flag, v));
 				case "--concurrency" -> o.with(b -> b.concurrency = positive(flag, v));
 				case "--batch-size" -> o.with(b -> b.batchSize = positive(flag, v));
@@ -91,12 +103,20 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 		return o;
 	}
 
+	/** The offered rate of a soak: the given one, or {@link #SOAK_DEFAULT_RATE} for {@code max}. */
+	public int soakRate() {
+		return (this.rate > 0) ? this.rate : SOAK_DEFAULT_RATE;
+	}
+
 	static String usage() {
 		return """
 				java -jar benchmark/target/smsgw-benchmark.jar [flags]
 				  --messages 20000        messages per measured run
-				  --mode single|batch|both runs to make (default both, single first)
-				  --rate max|N            offered messages/s (default max)
+				  --mode single|batch|both|soak  runs to make (default both, single first)
+				  --rate max|N            offered messages/s (default max; soak: 100)
+				  --duration 30m          soak: how long to offer the load (s, m or h)
+				  --sample 10s            soak: sampling interval
+				  --batch-percent 20      soak: share of messages sent in batches of --batch-size
 				  --concurrency 20        concurrent HTTP clients
 				  --batch-size 100        messages per batch request
 				  --warmup 500            messages sent and awaited before measuring
@@ -118,6 +138,22 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 		return List.of(Mode.valueOf(value.toUpperCase(Locale.ROOT)));
 	}
 
+	/** {@code 90}, {@code 90s}, {@code 3m}, {@code 1h} as seconds. */
+	static int seconds(String flag, String value) {
+		String v = value.trim().toLowerCase(Locale.ROOT);
+		int unit = v.endsWith("h") ? 3600 : v.endsWith("m") ? 60 : 1;
+		String number = (Character.isLetter(v.charAt(v.length() - 1))) ? v.substring(0, v.length() - 1) : v;
+		return positive(flag, number) * unit;
+	}
+
+	private static int percent(String flag, String value) {
+		int parsed = Integer.parseInt(value);
+		if (parsed < 0 || parsed > 100) {
+			throw new IllegalArgumentException(flag + " must be 0 to 100");
+		}
+		return parsed;
+	}
+
 	private static int positive(String flag, String value) {
 		int parsed = Integer.parseInt(value);
 		if (parsed < 1) {
@@ -137,13 +173,13 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 	public static final class Builder {
 
 		public int messages, rate, concurrency, batchSize, warmup, partitions, routers, connectors, binds, window,
-				receiptDelayMs, startTimeoutSeconds, timeoutSeconds;
+				receiptDelayMs, startTimeoutSeconds, timeoutSeconds, durationSeconds, sampleSeconds, batchPercent;
 
 		public List<Mode> modes;
 
 		public String serviceHeap, kafkaHeap;
 
-		public boolean jfr;
+		public boolean jfr, soak;
 
 		public Path output, workDirectory, root;
 
@@ -153,14 +189,15 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 			this.connectors = o.connectors; this.binds = o.binds; this.window = o.window;
 			this.receiptDelayMs = o.receiptDelayMs; this.serviceHeap = o.serviceHeap; this.kafkaHeap = o.kafkaHeap;
 			this.jfr = o.jfr; this.startTimeoutSeconds = o.startTimeoutSeconds; this.timeoutSeconds = o.timeoutSeconds; this.output = o.output;
-			this.workDirectory = o.workDirectory; this.root = o.root;
+			this.workDirectory = o.workDirectory; this.root = o.root; this.soak = o.soak;
+			this.durationSeconds = o.durationSeconds; this.sampleSeconds = o.sampleSeconds; this.batchPercent = o.batchPercent;
 		}
 
 		BenchmarkOptions build() {
 			return new BenchmarkOptions(this.messages, this.modes, this.rate, this.concurrency, this.batchSize,
 					this.warmup, this.partitions, this.routers, this.connectors, this.binds, this.window,
 					this.receiptDelayMs, this.serviceHeap, this.kafkaHeap, this.jfr, this.startTimeoutSeconds, this.timeoutSeconds, this.output,
-					this.workDirectory, this.root);
+					this.workDirectory, this.root, this.soak, this.durationSeconds, this.sampleSeconds, this.batchPercent);
 		}
 
 	}

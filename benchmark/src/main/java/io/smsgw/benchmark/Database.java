@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -76,6 +81,53 @@ public final class Database implements AutoCloseable {
 	public ProcessStats stats() {
 		long pid = pid();
 		return (pid > 0) ? ProcessStats.ofTree(pid) : new ProcessStats(0, 0);
+	}
+
+	/**
+	 * Stops the server as a crash would ({@code pg_ctl stop -m immediate}: no checkpoint, every
+	 * connection cut); {@link #startAgain} starts it on the same port and data directory.
+	 */
+	public void stopNow(Path logFile) throws IOException, InterruptedException {
+		pgCtl(logFile, "stop", "-D", this.dataDirectory.toString(), "-m", "immediate", "-w", "-t", "60");
+	}
+
+	/** Starts the server again after {@link #stopNow}, with the options it ran with (postmaster.opts); waits until it accepts connections. */
+	public void startAgain(Path logFile) throws IOException, InterruptedException {
+		List<String> options = new ArrayList<>();
+		Matcher quoted = Pattern.compile("\"([^\"]*)\"").matcher(postmasterOptions());
+		while (quoted.find()) {
+			options.add(quoted.group(1));
+		}
+		int d = options.indexOf("-D");
+		if (d >= 0) {
+			options.subList(d, d + 2).clear();
+		}
+		pgCtl(logFile, "start", "-D", this.dataDirectory.toString(), "-w", "-t", "120", "-l", logFile.toString(), "-o",
+				String.join(" ", options));
+		log.info("PostgreSQL restarted (pid {}) on 127.0.0.1:{}", pid(), this.postgres.getPort());
+	}
+
+	private String postmasterOptions() throws IOException {
+		return Files.readString(this.dataDirectory.resolve("postmaster.opts")).strip();
+	}
+
+	private void pgCtl(Path logFile, String... args) throws IOException, InterruptedException {
+		String postgresBinary = postmasterOptions().split(" ", 2)[0];
+		List<String> command = new ArrayList<>();
+		if ("root".equals(System.getProperty("user.name"))) {
+			// pg_ctl refuses to run as root: as zonky does, run it in a user namespace where we are not
+			command.addAll(List.of("unshare", "-U"));
+		}
+		command.add(Path.of(postgresBinary).resolveSibling("pg_ctl").toString());
+		command.addAll(List.of(args));
+		Files.createDirectories(logFile.getParent());
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+			.start();
+		if (!process.waitFor(150, TimeUnit.SECONDS) || process.exitValue() != 0) {
+			process.destroyForcibly();
+			throw new IllegalStateException("pg_ctl " + args[0] + " failed; see " + logFile);
+		}
 	}
 
 	@Override

@@ -143,6 +143,28 @@ public final class KafkaBroker implements AutoCloseable {
 		return this.process;
 	}
 
+	/** kill -9 of the broker; returns when it is gone. Its log directory stays. */
+	public void kill() throws InterruptedException {
+		this.process.kill();
+	}
+
+	/**
+	 * The broker started again (after {@link #kill()}) with the same configuration, ports and log
+	 * directory; returns when it answers.
+	 */
+	public KafkaBroker restarted(Duration timeout) throws InterruptedException {
+		KafkaBroker again = new KafkaBroker(this.process.restarted(), this.port);
+		try {
+			again.awaitReady(timeout);
+		}
+		catch (RuntimeException | InterruptedException ex) {
+			again.close();
+			throw ex;
+		}
+		log.info("Kafka broker restarted (pid {}) on 127.0.0.1:{}", again.process.pid(), this.port);
+		return again;
+	}
+
 	@Override
 	public void close() {
 		this.process.close();

@@ -91,6 +91,7 @@ public final class LoadDriver {
 					}
 					int from = i * unit;
 					int count = Math.min(unit, messages - from);
+					sendLog.issued(count);
 					request(mode, sendLog, firstSeq + from, count);
 				}
 			}, "load-" + w);
@@ -102,6 +103,43 @@ public final class LoadDriver {
 		}
 		sendLog.finished(Clocks.nowMicros());
 		return sendLog;
+	}
+
+	/**
+	 * Offers a soak's load: {@code sendLog.size()} messages at {@code rate} per second on a timetable
+	 * (open loop), {@code batchPercent} % of them in batches of {@code batchSize} and the rest singly,
+	 * interleaved (see {@link SoakSchedule}). Returns when every request was answered, or early when
+	 * {@code stop} becomes true.
+	 */
+	public void soak(SendLog sendLog, int rate, int batchSize, int batchPercent, int concurrency,
+			java.util.function.BooleanSupplier stop) throws InterruptedException {
+		SoakSchedule schedule = new SoakSchedule(sendLog.size(), rate, batchSize, batchPercent);
+		AtomicInteger next = new AtomicInteger();
+		long startNanos = System.nanoTime();
+		sendLog.started(Clocks.nowMicros());
+		List<Thread> workers = new ArrayList<>();
+		for (int w = 0; w < concurrency; w++) {
+			Thread worker = new Thread(() -> {
+				for (int i = next.getAndIncrement(); i < schedule.requests() && !stop.getAsBoolean(); i = next.getAndIncrement()) {
+					long wait = startNanos + schedule.dueNanos(i) - System.nanoTime();
+					if (wait > 0) {
+						sleepNanos(wait);
+					}
+					int from = schedule.firstMessage(i);
+					int count = schedule.messages(i);
+					sendLog.issued(count);
+					request((count == 1 && !schedule.isBatch(i)) ? Mode.SINGLE : Mode.BATCH, sendLog,
+							sendLog.firstSeq() + from, count);
+				}
+			}, "soak-load-" + w);
+			worker.setDaemon(true);
+			worker.start();
+			workers.add(worker);
+		}
+		for (Thread worker : workers) {
+			worker.join();
+		}
+		sendLog.finished(Clocks.nowMicros());
 	}
 
 	private void request(Mode mode, SendLog sendLog, long seq, int count) {
@@ -127,7 +165,7 @@ public final class LoadDriver {
 		try {
 			HttpResponse<String> response = this.http.send(request, BodyHandlers.ofString());
 			long now = Clocks.nowMicros();
-			sendLog.latency((System.nanoTime() - sent) / 1_000);
+			sendLog.latency((System.nanoTime() - sent) / 1_000, now);
 			int status = response.statusCode();
 			if (status == 202 && mode == Mode.SINGLE) {
 				sendLog.accepted(seq, json.readTree(response.body()).path("id").asText(), now);

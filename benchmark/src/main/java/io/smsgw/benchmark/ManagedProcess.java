@@ -25,10 +25,13 @@ public final class ManagedProcess implements AutoCloseable {
 
 	private final Path logFile;
 
-	private ManagedProcess(String name, Process process, Path logFile) {
+	private final List<String> command;
+
+	private ManagedProcess(String name, Process process, Path logFile, List<String> command) {
 		this.name = name;
 		this.process = process;
 		this.logFile = logFile;
+		this.command = List.copyOf(command);
 	}
 
 	/** Starts a command with its output (stdout and stderr) appended to {@code logFile}. */
@@ -38,7 +41,7 @@ public final class ManagedProcess implements AutoCloseable {
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
 			log.debug("Starting {}: {}", name, command);
-			return new ManagedProcess(name, builder.start(), logFile);
+			return new ManagedProcess(name, builder.start(), logFile, command);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start " + name, ex);
@@ -84,6 +87,19 @@ public final class ManagedProcess implements AutoCloseable {
 		catch (IOException | RuntimeException ex) {
 			return "(no log: " + ex.getMessage() + ")";
 		}
+	}
+
+	/** Kills it at once (SIGKILL, as {@code kill -9}: no shutdown hook, no graceful shutdown) and waits until it is gone. */
+	public void kill() throws InterruptedException {
+		this.process.destroyForcibly();
+		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+			throw new IllegalStateException(this.name + " still alive 30 s after SIGKILL");
+		}
+	}
+
+	/** Starts the same command again, its output appended to the same log file (after {@link #kill()}). */
+	public ManagedProcess restarted() {
+		return start(this.name, this.command, this.logFile);
 	}
 
 	@Override

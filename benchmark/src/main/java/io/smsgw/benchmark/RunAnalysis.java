@@ -68,6 +68,11 @@ final class RunAnalysis {
 	}
 
 	RunReport report(Mode mode, int rate, double receiptsPerSecond, Map<String, ProcessUse> processes) {
+		return report(mode.name().toLowerCase(java.util.Locale.ROOT), rate, receiptsPerSecond, processes);
+	}
+
+	/** The report of a run named {@code mode} (e.g. {@code soak}). */
+	RunReport report(String mode, int rate, double receiptsPerSecond, Map<String, ProcessUse> processes) {
 		int n = this.sent.size();
 		long[] acceptToSmsc = new long[n];
 		long[] receiptToWebhook = new long[n];
@@ -120,7 +125,7 @@ final class RunAnalysis {
 		int accepted = this.sent.acceptedCount();
 		double sendMillis = (this.sent.endMicros() - this.sent.startMicros()) / 1000.0;
 		double lastAtSmsc = (this.lastSubmit > 0) ? (this.lastSubmit - this.sent.startMicros()) / 1000.0 : 0;
-		return new RunReport(mode.name().toLowerCase(java.util.Locale.ROOT), n, rate, accepted,
+		return new RunReport(mode, n, rate, accepted,
 				this.sent.refusals(), sendMillis, perSecond(accepted, sendMillis), this.submits,
 				perSecond(this.submits, (this.lastSubmit - this.firstSubmit) / 1000.0), lastAtSmsc,
 				perSecond(accepted, lastAtSmsc), receiptsPerSecond, callbacks,
@@ -129,6 +134,19 @@ final class RunAnalysis {
 				Percentiles.ofMicros(this.sent.latencies()), Percentiles.ofMicros(java.util.Arrays.copyOf(acceptToSmsc, a)),
 				Percentiles.ofMicros(java.util.Arrays.copyOf(receiptToWebhook, r)),
 				new Loss(notAtSmsc, withoutFinal, twice, duplicates, notDelivered), processes);
+	}
+
+	/** CPU used between two readings and peak memory, per process, over a run of {@code runMicros}. */
+	static Map<String, ProcessUse> usage(Map<String, ProcessStats> before, Map<String, ProcessStats> after,
+			long runMicros) {
+		Map<String, ProcessUse> usage = new java.util.LinkedHashMap<>();
+		after.forEach((name, stats) -> {
+			ProcessStats used = stats.since(before.getOrDefault(name, new ProcessStats(0, 0)));
+			usage.put(name, new ProcessUse(used.cpuMillis() / 1000.0,
+					Math.round(used.cpuMillis() * 1000.0 / Math.max(1, runMicros) * 1000) / 10.0,
+					Math.round(stats.peakRssKb() / 102.4) / 10.0));
+		});
+		return usage;
 	}
 
 	private static double perSecond(long count, double millis) {

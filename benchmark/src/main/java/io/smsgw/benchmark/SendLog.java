@@ -20,7 +20,12 @@ public final class SendLog {
 
 	private long[] latencies = new long[1024];
 
+	/** When each request's answer arrived (epoch µs), in the order of {@link #latencies}. */
+	private long[] answeredMicros = new long[1024];
+
 	private int requests;
+
+	private int issued;
 
 	private int accepted;
 
@@ -43,10 +48,43 @@ public final class SendLog {
 	}
 
 	synchronized void latency(long micros) {
+		latency(micros, Clocks.nowMicros());
+	}
+
+	synchronized void latency(long micros, long answeredAt) {
 		if (this.requests == this.latencies.length) {
 			this.latencies = Arrays.copyOf(this.latencies, this.requests * 2);
+			this.answeredMicros = Arrays.copyOf(this.answeredMicros, this.requests * 2);
 		}
+		this.answeredMicros[this.requests] = answeredAt;
 		this.latencies[this.requests++] = micros;
+	}
+
+	/** Counts messages whose request is about to be sent (answered or not). */
+	synchronized void issued(int messages) {
+		this.issued += messages;
+	}
+
+	/** Messages whose request was sent so far. */
+	public synchronized int issuedCount() {
+		return this.issued;
+	}
+
+	/** Requests answered so far (the length of {@link #latencies()}). */
+	public synchronized int answeredCount() {
+		return this.requests;
+	}
+
+	/** Latencies in µs of the requests answered from epoch µs {@code fromMicros} (inclusive) to {@code toMicros}. */
+	public synchronized long[] latenciesAnswered(long fromMicros, long toMicros) {
+		long[] selected = new long[this.requests];
+		int n = 0;
+		for (int i = 0; i < this.requests; i++) {
+			if (this.answeredMicros[i] >= fromMicros && this.answeredMicros[i] < toMicros) {
+				selected[n++] = this.latencies[i];
+			}
+		}
+		return Arrays.copyOf(selected, n);
 	}
 
 	synchronized void accepted(long seq, String id, long micros) {

@@ -105,6 +105,16 @@ public final class ServiceProcess implements AutoCloseable {
 		return this.process;
 	}
 
+	/** kill -9 of the service's JVM; returns when it is gone. */
+	public void kill() throws InterruptedException {
+		this.process.kill();
+	}
+
+	/** The same service started again with the same command line, port and log file (after {@link #kill()}). */
+	public ServiceProcess restarted() {
+		return new ServiceProcess(this.label, this.port, this.process.restarted());
+	}
+
 	@Override
 	public void close() {
 		this.process.close();

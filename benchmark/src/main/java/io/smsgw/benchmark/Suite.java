@@ -45,8 +45,16 @@ public final class Suite implements AutoCloseable {
 
 	private WebhookReceiver receiver;
 
-	private Suite(BenchmarkOptions options) {
+	private final boolean withLink;
+
+	private final Map<String, Object> extraProperties;
+
+	private SmscLink link;
+
+	private Suite(BenchmarkOptions options, boolean withLink, Map<String, Object> extraProperties) {
 		this.options = options;
+		this.withLink = withLink;
+		this.extraProperties = Map.copyOf(extraProperties);
 	}
 
 	/**
@@ -55,7 +63,17 @@ public final class Suite implements AutoCloseable {
 	 * @param work where data and logs go
 	 */
 	public static Suite start(BenchmarkOptions options, Path lib, Path work) throws Exception {
-		Suite suite = new Suite(options);
+		return start(options, lib, work, false, Map.of());
+	}
+
+	/**
+	 * Starts everything, for fault runs.
+	 * @param withLink whether the connectors reach the simulator through an {@link SmscLink} a run can break
+	 * @param extraProperties Spring properties given to every service on top of the benchmark's
+	 */
+	public static Suite start(BenchmarkOptions options, Path lib, Path work, boolean withLink,
+			Map<String, Object> extraProperties) throws Exception {
+		Suite suite = new Suite(options, withLink, extraProperties);
 		try {
 			suite.startAll(lib, work);
 			return suite;
@@ -73,6 +91,7 @@ public final class Suite implements AutoCloseable {
 		this.simulator = SmscSimulator.start(SmscSimulatorConfig.defaults()
 			.withCredentials("bench", "bench-secret")
 			.withReceipts(Duration.ofMillis(this.options.receiptDelayMs()), "DELIVRD", true));
+		this.link = this.withLink ? SmscLink.start(this.simulator.port()) : null;
 		this.receiver = new WebhookReceiver();
 		Path logs = work.resolve("logs");
 		HttpClient http = HttpClient.newHttpClient();
@@ -111,10 +130,12 @@ public final class Suite implements AutoCloseable {
 			jvm.add("-XX:StartFlightRecording=filename=" + logs.getParent().resolve(label.replace('#', '-') + ".jfr")
 					+ ",settings=profile,dumponexit=true");
 		}
-		ServiceProcess service = ServiceProcess.start(this.options.root(), module, label, jvm,
-				new ServiceSettings(this.options, this.kafka.bootstrapServers(), this.database, this.simulator.port(),
-						this.clientSecret).properties(module, label, this.services.isEmpty() ? null : api().url()),
-				logs);
+		int smscPort = (this.link != null) ? this.link.port() : this.simulator.port();
+		Map<String, Object> properties = new LinkedHashMap<>(new ServiceSettings(this.options,
+				this.kafka.bootstrapServers(), this.database, smscPort, this.clientSecret)
+			.properties(module, label, this.services.isEmpty() ? null : api().url()));
+		properties.putAll(this.extraProperties);
+		ServiceProcess service = ServiceProcess.start(this.options.root(), module, label, jvm, properties, logs);
 		this.services.add(service);
 		return service;
 	}
@@ -141,6 +162,54 @@ public final class Suite implements AutoCloseable {
 
 	public BenchmarkOptions options() {
 		return this.options;
+	}
+
+	/** The relay between the connectors and the simulator, or {@code null} when started without one. */
+	public SmscLink link() {
+		return this.link;
+	}
+
+	public Database database() {
+		return this.database;
+	}
+
+	/** Labels of the running service instances, the API first. */
+	public synchronized List<String> serviceLabels() {
+		return this.services.stream().map(ServiceProcess::label).toList();
+	}
+
+	/** A service instance by its label, e.g. {@code router-service#1}. */
+	public synchronized ServiceProcess service(String label) {
+		return this.services.stream()
+			.filter((s) -> s.label().equals(label))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No service " + label + " in " + serviceLabels()));
+	}
+
+	/** kill -9 of a service instance; returns when its JVM is gone. */
+	public void kill(String label) throws InterruptedException {
+		service(label).kill();
+	}
+
+	/** Starts a killed service instance again (same command line, port and log file); does not wait for it. */
+	public synchronized ServiceProcess restart(String label) {
+		ServiceProcess old = service(label);
+		if (old.process().isAlive()) {
+			throw new IllegalStateException(label + " is still running");
+		}
+		ServiceProcess again = old.restarted();
+		this.services.set(this.services.indexOf(old), again);
+		return again;
+	}
+
+	/** kill -9 of the Kafka broker; returns when it is gone. */
+	public void killKafka() throws InterruptedException {
+		this.kafka.kill();
+	}
+
+	/** Starts the killed broker again on the same ports and log directory; returns when it answers. */
+	public synchronized void restartKafka() throws InterruptedException {
+		this.kafka = this.kafka.restarted(Duration.ofSeconds(120));
 	}
 
 	/** CPU and peak memory of every process of the suite, the driver's JVM (simulator, receiver, load) included. */
@@ -170,6 +239,10 @@ public final class Suite implements AutoCloseable {
 		if (this.simulator != null) {
 			this.simulator.close();
 			this.simulator = null;
+		}
+		if (this.link != null) {
+			this.link.close();
+			this.link = null;
 		}
 		if (this.receiver != null) {
 			this.receiver.close();

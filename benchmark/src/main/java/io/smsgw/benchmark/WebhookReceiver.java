@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +27,9 @@ public final class WebhookReceiver implements AutoCloseable {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final HttpServer server;
+	private volatile HttpServer server;
+
+	private final int port;
 
 	private final ExecutorService threads = Executors.newFixedThreadPool(4);
 
@@ -34,15 +37,38 @@ public final class WebhookReceiver implements AutoCloseable {
 
 	private final Map<String, Callbacks> messages = new ConcurrentHashMap<>();
 
+	private final Map<String, Long> firstSeen = new ConcurrentHashMap<>();
+
+	private final Map<String, Repeat> repeats = new ConcurrentHashMap<>();
+
 	public WebhookReceiver() throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
-		this.server.createContext("/hooks", this::handle);
-		this.server.setExecutor(this.threads);
-		this.server.start();
+		this.server = listen(0);
+		this.port = this.server.getAddress().getPort();
+	}
+
+	private HttpServer listen(int port) throws IOException {
+		HttpServer listening = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+		listening.createContext("/hooks", this::handle);
+		listening.setExecutor(this.threads);
+		listening.start();
+		return listening;
+	}
+
+	/**
+	 * Takes the endpoint down: callbacks being handled finish (at most 1 s), then the port is
+	 * closed and every connection refused until {@link #restart()}.
+	 */
+	public synchronized void stop() {
+		this.server.stop(1);
+	}
+
+	/** Listens again on the same port after {@link #stop()}. */
+	public synchronized void restart() throws IOException {
+		this.server = listen(this.port);
 	}
 
 	public String url() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/hooks";
+		return "http://127.0.0.1:" + this.port + "/hooks";
 	}
 
 	/** What arrived for a message so far, or {@code null}. */
@@ -57,13 +83,32 @@ public final class WebhookReceiver implements AutoCloseable {
 			String eventId = callback.path("eventId").asText();
 			String messageId = callback.path("messageId").asText();
 			String status = callback.path("status").asText();
-			boolean repeated = this.events.merge(eventId, 1, Integer::sum) > 1;
+			int seen = this.events.merge(eventId, 1, Integer::sum);
+			boolean repeated = seen > 1;
+			long first = this.firstSeen.computeIfAbsent(eventId, (e) -> now);
+			if (repeated) {
+				this.repeats.put(eventId, new Repeat(eventId, messageId, status, first, now, seen));
+			}
 			this.messages.computeIfAbsent(messageId, (id) -> new Callbacks()).record(now, status, repeated);
 			exchange.sendResponseHeaders(204, -1);
 		}
 		catch (RuntimeException ex) {
 			exchange.sendResponseHeaders(400, -1);
 		}
+	}
+
+	/** Every event id received more than once so far: when it came first and last, how often. */
+	public List<Repeat> repeats() {
+		return List.copyOf(this.repeats.values());
+	}
+
+	/**
+	 * An event id received more than once.
+	 * @param firstMicros when its first copy arrived (epoch µs)
+	 * @param lastMicros when its latest copy arrived
+	 * @param count copies received
+	 */
+	public record Repeat(String eventId, String messageId, String status, long firstMicros, long lastMicros, int count) {
 	}
 
 	@Override
