@@ -3,6 +3,8 @@ package io.smsgw.router.dispatch;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -26,7 +28,9 @@ import io.smsgw.router.table.RoutingTables;
  * Routes accepted messages: each one becomes a {@link DispatchRequest} (attempt 1) on its
  * connector's dispatch topic, or a {@code NO_ROUTE} {@link MessageFailed}. A whole poll is one
  * Kafka transaction together with its consumed offsets, so a crash or a redelivery never leaves
- * a message dispatched twice by the router.
+ * a message dispatched twice by the router. A second MessageAccepted record of a message that
+ * another record already routed (the outbox relay may send a row again after a fault) is skipped:
+ * each first decision remembers the record it came from.
  */
 public class AcceptedListener {
 
@@ -57,16 +61,32 @@ public class AcceptedListener {
 	@KafkaListener(id = "router-accepted", idIsGroup = false, topics = Topics.MT_ACCEPTED,
 			containerFactory = "routerListenerContainerFactory", batch = "true")
 	void onAccepted(List<ConsumerRecord<String, SmsEvent>> records) {
-		List<RoutingDecision> decided = new ArrayList<>(records.size());
+		List<Read> read = new ArrayList<>(records.size());
 		for (ConsumerRecord<String, SmsEvent> record : records) {
 			MessageAccepted event = RecordReader.readOrDeadLetter(record, MessageAccepted.class, MessageAccepted::messageId, this.publisher,
 					this.metrics);
 			if (event != null) {
-				RecordReader.processOrDeadLetter(record, () -> route(event, decided), this.publisher, this.metrics);
+				read.add(new Read(record, event, new RoutingDecisions.Source(record.partition(), record.offset())));
 			}
 		}
+		Map<UUID, RoutingDecisions.Source> sources = this.decisions
+			.firstSources(read.stream().map((r) -> r.event().messageId()).distinct().toList());
+		List<RoutingDecision> decided = new ArrayList<>(read.size());
+		for (Read r : read) {
+			RoutingDecisions.Source first = sources.putIfAbsent(r.event().messageId(), r.source());
+			if (first != null && !first.equals(r.source())) {
+				log.info("Message {} was already routed from {}; its record at {} is a duplicate and is skipped",
+						r.event().messageId(), first, r.source());
+				this.metrics.duplicateSkipped();
+				continue;
+			}
+			RecordReader.processOrDeadLetter(r.record(), () -> route(r.event(), decided), this.publisher, this.metrics);
+		}
 		// before the Kafka transaction commits: a connector never sees a request whose price is not recorded
-		this.decisions.record(decided);
+		this.decisions.record(decided, sources);
+	}
+
+	private record Read(ConsumerRecord<String, SmsEvent> record, MessageAccepted event, RoutingDecisions.Source source) {
 	}
 
 	private void route(MessageAccepted message, List<RoutingDecision> decided) {

@@ -56,6 +56,16 @@ public class RouterMetrics {
 			.register(this.registry));
 	}
 
+	/**
+	 * A MessageAccepted record for a message that another record had already routed was skipped
+	 * ({@code sms.router.duplicates.skipped}).
+	 */
+	public void duplicateSkipped() {
+		count(Counter.builder("sms.router.duplicates.skipped")
+			.description("MessageAccepted records skipped because another record had already routed the message")
+			.register(this.registry));
+	}
+
 	/** A record the router could not read went to a dead-letter topic ({@code sms.router.dead.letters}). */
 	public void deadLettered(String topic) {
 		count(Counter.builder("sms.router.dead.letters")

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import io.smsgw.router.CrashOnceConfiguration;
 import io.smsgw.router.RouterTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @RouterTest
 class RouterIT {
@@ -143,6 +145,26 @@ class RouterIT {
 
 		assertThat(KafkaTestClient.readValues(Topics.dispatch("it-default"), of(next), 1)).hasSize(1);
 		assertThat(KafkaTestClient.readValues(Topics.dispatch("it-default"), of(accepted), 1)).hasSize(1);
+	}
+
+	@Test
+	void aSecondRecordOfAnAcceptedMessageIsNotDispatchedAgain() {
+		MessageAccepted accepted = accepted("+15551230001", "sent once");
+		KafkaTestClient.publish(Topics.MT_ACCEPTED, accepted);
+		assertThat(KafkaTestClient.readValues(Topics.dispatch("it-default"), of(accepted), 1)).hasSize(1);
+		double skipped = skippedDuplicates();
+
+		// the API's outbox relay sends a row again when it could not delete it after Kafka acknowledged it
+		KafkaTestClient.publish(Topics.MT_ACCEPTED, accepted);
+		KafkaTestClient.publish(Topics.MT_ACCEPTED, accepted);
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> skippedDuplicates() >= skipped + 2);
+		assertThat(KafkaTestClient.readValues(Topics.dispatch("it-default"), of(accepted), 1)).hasSize(1);
+	}
+
+	private double skippedDuplicates() {
+		Counter counter = this.meters.find("sms.router.duplicates.skipped").counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	private static MessageAccepted accepted(String to, String body) {
