@@ -44,6 +44,12 @@ class ReceiverRecoveryIT extends WebhookITSupport {
 	private io.smsgw.webhook.delivery.DeliveryLog sharedLog;
 
 	@Autowired
+	private io.smsgw.webhook.delivery.OutcomeStore outcomes;
+
+	@Autowired
+	private io.smsgw.webhook.delivery.SigningKeys keys;
+
+	@Autowired
 	private CallbackDeliverer deliverer;
 
 	@Autowired
@@ -60,7 +66,7 @@ class ReceiverRecoveryIT extends WebhookITSupport {
 		String url = before.url("/events");
 		before.close();
 		String secret = subscribe(tenant, url, List.of("message.status"), null).get("secret").asString();
-		DeliveryDispatcher secondInstance = new DeliveryDispatcher(this.sharedLog, this.deliverer, this.guards,
+		DeliveryDispatcher secondInstance = new DeliveryDispatcher(this.sharedLog, this.outcomes, this.keys, this.deliverer, this.guards,
 				this.metrics, Clock.systemUTC(), new DeliveryDispatcher.Settings(Duration.ofMillis(50), 100, 8, 4,
 						Duration.ofMinutes(2), "second-instance", Duration.ofSeconds(8)));
 		secondInstance.start();

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.smsgw.webhook.delivery.DeliveryAttempt;
 import io.smsgw.webhook.delivery.DeliveryRecord;
+import io.smsgw.webhook.http.Urls;
 
 /**
  * One delivery (an event to one target) as the API shows it; {@code attemptLog} only when one
@@ -40,6 +41,13 @@ record DeliveryView(UUID eventId, String eventType, UUID messageId, UUID subscri
 				record.lastError(), record.createdAt(), record.lastAttemptAt(),
 				record.state().name().equals("PENDING") ? record.nextAttemptAt() : null, record.deliveredAt(),
 				attemptLog);
+	}
+
+	/** Without the URL's query, fragment and user info (for logs). */
+	@Override
+	public String toString() {
+		return "DeliveryView[eventId=" + this.eventId + ", url=" + Urls.redact(this.url) + ", state=" + this.state
+				+ ", attempts=" + this.attempts + ", lastStatus=" + this.lastStatus + "]";
 	}
 
 }

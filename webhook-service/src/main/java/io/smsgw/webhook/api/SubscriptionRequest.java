@@ -2,6 +2,8 @@ package io.smsgw.webhook.api;
 
 import java.util.List;
 
+import io.smsgw.webhook.http.Urls;
+
 /**
  * A subscription as a tenant sends it: all fields on creation (url and eventTypes required), only
  * the fields to change on update.
@@ -14,4 +16,12 @@ import java.util.List;
  */
 record SubscriptionRequest(String url, List<String> eventTypes, List<String> statuses, String description,
 		Boolean enabled) {
+
+	/** Without the URL's query, fragment and user info, which may carry the tenant's tokens. */
+	@Override
+	public String toString() {
+		return "SubscriptionRequest[url=" + ((this.url != null) ? Urls.redact(this.url) : null) + ", eventTypes="
+				+ this.eventTypes + ", statuses=" + this.statuses + ", enabled=" + this.enabled + "]";
+	}
+
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.smsgw.webhook.http.Urls;
 import io.smsgw.webhook.subscription.Subscription;
 
 /**
@@ -33,6 +34,13 @@ record SubscriptionView(UUID id, String url, List<String> eventTypes, List<Strin
 				subscription.statuses().stream().map((status) -> status.name().toLowerCase(Locale.ROOT)).toList(),
 				subscription.description(), subscription.enabled(), subscription.createdAt(), subscription.updatedAt(),
 				subscription.previousSecretExpiresAt(), secret);
+	}
+
+	/** Without the secret and the URL's query, fragment and user info (for logs). */
+	@Override
+	public String toString() {
+		return "SubscriptionView[id=" + this.id + ", url=" + Urls.redact(this.url) + ", eventTypes=" + this.eventTypes
+				+ ", enabled=" + this.enabled + ", secret=" + ((this.secret != null) ? "***" : null) + "]";
 	}
 
 }

@@ -8,8 +8,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.transaction.support.TransactionOperations;
 
 import io.smsgw.webhook.delivery.CallbackDeliverer;
 import io.smsgw.webhook.delivery.CallbackQueue;
@@ -19,7 +21,9 @@ import io.smsgw.webhook.delivery.DeliveryLog;
 import io.smsgw.webhook.delivery.DeliveryMetrics;
 import io.smsgw.webhook.delivery.DeliveryQueries;
 import io.smsgw.webhook.delivery.EndpointGuards;
+import io.smsgw.webhook.delivery.OutcomeStore;
 import io.smsgw.webhook.delivery.RetryPolicy;
+import io.smsgw.webhook.delivery.SigningKeys;
 import io.smsgw.webhook.http.AddressCheckingSender;
 import io.smsgw.webhook.http.AddressClassifier;
 import io.smsgw.webhook.http.CallbackSender;
@@ -62,8 +66,18 @@ class WebhookConfiguration {
 	}
 
 	@Bean
-	DeliveryLog deliveryLog(JdbcClient jdbc) {
-		return new DeliveryLog(jdbc);
+	DeliveryLog deliveryLog(JdbcTemplate jdbc, TransactionOperations transactions) {
+		return new DeliveryLog(jdbc, transactions);
+	}
+
+	@Bean
+	OutcomeStore outcomeStore(JdbcTemplate jdbc, TransactionOperations transactions) {
+		return new OutcomeStore(jdbc, transactions);
+	}
+
+	@Bean
+	SigningKeys signingKeys(TenantSecrets tenants, SubscriptionStore subscriptions) {
+		return new SigningKeys(tenants, subscriptions);
 	}
 
 	@Bean
@@ -112,7 +126,7 @@ class WebhookConfiguration {
 			.waitDurationInOpenState(breaker.waitInOpen())
 			.permittedNumberOfCallsInHalfOpenState(breaker.halfOpenCalls())
 			.build();
-		return new EndpointGuards(config, properties.dispatch().maxPerEndpoint(), registry);
+		return new EndpointGuards(config, registry);
 	}
 
 	@Bean
@@ -121,18 +135,18 @@ class WebhookConfiguration {
 	}
 
 	@Bean
-	CallbackDeliverer callbackDeliverer(DeliveryLog deliveryLog, TenantSecrets secrets, SubscriptionStore subscriptions,
-			TargetPolicy targets, CallbackSender sender, RetryPolicy retryPolicy, EndpointGuards guards,
-			DeadLetters deadLetters, DeliveryMetrics metrics, Clock clock, SigningSecretSeeder seeded) {
-		return new CallbackDeliverer(deliveryLog, secrets, subscriptions, targets, sender, retryPolicy, guards,
-				deadLetters, metrics, clock);
+	CallbackDeliverer callbackDeliverer(TargetPolicy targets, CallbackSender sender, RetryPolicy retryPolicy,
+			EndpointGuards guards, DeadLetters deadLetters, DeliveryMetrics metrics, Clock clock,
+			SigningSecretSeeder seeded) {
+		return new CallbackDeliverer(targets, sender, retryPolicy, guards, deadLetters, metrics, clock);
 	}
 
 	@Bean
-	DeliveryDispatcher deliveryDispatcher(DeliveryLog deliveryLog, CallbackDeliverer deliverer, EndpointGuards guards,
-			DeliveryMetrics metrics, Clock clock, WebhookProperties properties) {
+	DeliveryDispatcher deliveryDispatcher(DeliveryLog deliveryLog, OutcomeStore outcomes, SigningKeys keys,
+			CallbackDeliverer deliverer, EndpointGuards guards, DeliveryMetrics metrics, Clock clock,
+			WebhookProperties properties) {
 		Dispatch dispatch = properties.dispatch();
-		return new DeliveryDispatcher(deliveryLog, deliverer, guards, metrics, clock,
+		return new DeliveryDispatcher(deliveryLog, outcomes, keys, deliverer, guards, metrics, clock,
 				new DeliveryDispatcher.Settings(dispatch.pollInterval(), dispatch.batchSize(), dispatch.maxConcurrency(),
 						dispatch.maxPerEndpoint(), dispatch.lease(), dispatch.instanceId(), properties.retry().maxTotal()));
 	}

@@ -17,16 +17,15 @@ import io.smsgw.webhook.http.CallbackSender;
 import io.smsgw.webhook.http.TargetPolicy;
 import io.smsgw.webhook.http.TargetPolicy.RejectedTargetException;
 import io.smsgw.webhook.http.Urls;
-import io.smsgw.webhook.secret.TenantSecrets;
 import io.smsgw.webhook.signing.WebhookSignature;
-import io.smsgw.webhook.subscription.SubscriptionStore;
 
 /**
- * Makes one attempt of a claimed delivery: gives it up when its retry budget is spent, its URL is
- * refused or nothing can sign it; waits (no attempt) while its endpoint's circuit is open;
- * otherwise signs it (the subscription's secrets, or the tenant's for a message's own callback
- * URL), sends it, records the attempt and schedules the next one with backoff. A delivery given up
- * goes to the dead-letter topic before it is marked failed.
+ * Makes one attempt of a claimed delivery and says what became of it (an {@link Outcome}, written
+ * by the dispatcher's {@link OutcomeWriter}): gives it up when its retry budget is spent, its URL is
+ * refused or nothing can sign it; waits (no attempt) while its endpoint's circuit is open; otherwise
+ * signs it (the subscription's secrets, or the tenant's for a message's own callback URL, looked up
+ * by the dispatcher per claimed batch), sends it and schedules the next attempt with backoff. A
+ * delivery given up goes to the dead-letter topic before its outcome says failed.
  */
 public class CallbackDeliverer {
 
@@ -34,12 +33,6 @@ public class CallbackDeliverer {
 
 	/** Outcome of a delivery whose subscription was deleted while it was pending. */
 	static final String CANCELLED = "cancelled";
-
-	private final DeliveryLog deliveryLog;
-
-	private final TenantSecrets tenantSecrets;
-
-	private final SubscriptionStore subscriptions;
 
 	private final TargetPolicy targets;
 
@@ -55,12 +48,8 @@ public class CallbackDeliverer {
 
 	private final Clock clock;
 
-	public CallbackDeliverer(DeliveryLog deliveryLog, TenantSecrets tenantSecrets, SubscriptionStore subscriptions,
-			TargetPolicy targets, CallbackSender sender, RetryPolicy retryPolicy, EndpointGuards guards,
-			DeadLetters deadLetters, DeliveryMetrics metrics, Clock clock) {
-		this.deliveryLog = deliveryLog;
-		this.tenantSecrets = tenantSecrets;
-		this.subscriptions = subscriptions;
+	public CallbackDeliverer(TargetPolicy targets, CallbackSender sender, RetryPolicy retryPolicy,
+			EndpointGuards guards, DeadLetters deadLetters, DeliveryMetrics metrics, Clock clock) {
 		this.targets = targets;
 		this.sender = sender;
 		this.retryPolicy = retryPolicy;
@@ -70,39 +59,32 @@ public class CallbackDeliverer {
 		this.clock = clock;
 	}
 
-	/** One attempt (at most one HTTP request) of a delivery this instance claimed. */
-	void attempt(DeliveryJob job, Duration postpone) {
+	/**
+	 * One attempt (at most one HTTP request) of a delivery this instance claimed.
+	 * @param secrets the signing secrets of its subscription or tenant (empty: none)
+	 * @param postpone how long a delivery that could not be attempted now waits
+	 */
+	Outcome attempt(DeliveryJob job, List<String> secrets, Duration postpone) {
 		Instant now = this.clock.instant();
 		if (job.roundStartedAt() != null && now.isAfter(job.roundStartedAt().plus(this.retryPolicy.maxTotal()))) {
-			giveUp(job, DeliveryMetrics.EXHAUSTED, "gave up after " + job.attempts() + " attempt(s), last: "
+			return giveUp(job, null, DeliveryMetrics.EXHAUSTED, "gave up after " + job.attempts() + " attempt(s), last: "
 					+ ((job.lastError() != null) ? job.lastError() : "none (endpoint's circuit open)"));
-			return;
 		}
 		URI target;
 		try {
 			target = this.targets.check(job.url());
 		}
 		catch (RejectedTargetException ex) {
-			giveUp(job, DeliveryMetrics.REJECTED_TARGET, ex.getMessage());
-			return;
+			return giveUp(job, null, DeliveryMetrics.REJECTED_TARGET, ex.getMessage());
 		}
-		List<String> secrets = (job.subscriptionId() != null) ? this.subscriptions.signingSecrets(job.subscriptionId(), now)
-				: this.tenantSecrets.find(job.tenantId()).map(List::of).orElse(List.of());
 		if (secrets.isEmpty()) {
 			boolean deleted = job.subscriptionId() != null;
-			giveUp(job, deleted ? CANCELLED : DeliveryMetrics.NO_SECRET, deleted ? "subscription deleted"
+			return giveUp(job, null, deleted ? CANCELLED : DeliveryMetrics.NO_SECRET, deleted ? "subscription deleted"
 					: "no signing secret for tenant " + job.tenantId() + ": not sent unsigned");
-			return;
-		}
-		if (this.deliveryLog.earlierPending(job.id())) {
-			log.warn("{} was claimed while an earlier callback of its message is pending; waiting behind it", job);
-			this.deliveryLog.release(job.id(), now.plus(postpone));
-			return;
 		}
 		CircuitBreaker breaker = this.guards.breaker(job.endpoint());
 		if (!breaker.tryAcquirePermission()) {
-			this.deliveryLog.release(job.id(), now.plus(postpone));
-			return;
+			return Outcome.released(job.id(), now.plus(postpone));
 		}
 		CallbackResponse response;
 		try {
@@ -111,40 +93,37 @@ public class CallbackDeliverer {
 		}
 		catch (RejectedTargetException ex) {
 			breaker.releasePermission();
-			giveUp(job, DeliveryMetrics.REJECTED_TARGET, ex.getMessage());
-			return;
+			return giveUp(job, null, DeliveryMetrics.REJECTED_TARGET, ex.getMessage());
 		}
 		this.metrics.attempt(response);
 		long nanos = response.elapsed().toNanos();
+		DeliveryAttempt attempt = new DeliveryAttempt(now, response.status(), response.accepted() ? null : response.error(),
+				response.elapsed().toMillis());
 		if (response.accepted()) {
 			breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
-			this.deliveryLog.attempted(job.id(), now, response.status(), null, response.elapsed(), true, null);
 			this.metrics.outcome(DeliveryMetrics.DELIVERED);
 			log.debug("Event {} delivered to {} ({})", job.eventId(), Urls.redact(target), response.status());
-			return;
+			return Outcome.delivered(job.id(), attempt);
 		}
 		breaker.onError(nanos, TimeUnit.NANOSECONDS, new CallbackNotAccepted(response.error()));
-		scheduleRetry(job, now, response, target);
+		return scheduleRetry(job, attempt, response, target);
 	}
 
-	private void scheduleRetry(DeliveryJob job, Instant attemptAt, CallbackResponse response, URI target) {
+	private Outcome scheduleRetry(DeliveryJob job, DeliveryAttempt attempt, CallbackResponse response, URI target) {
 		int attempts = job.attempts() + 1;
 		Instant now = this.clock.instant();
 		Duration delay = this.retryPolicy.nextDelay(attempts, job.roundStartedAt(), now, response.retryAfter());
 		if (delay == null) {
-			this.deliveryLog.attempted(job.id(), attemptAt, response.status(), response.error(), response.elapsed(),
-					false, now);
-			giveUp(job, DeliveryMetrics.EXHAUSTED, "gave up after " + attempts + " attempt(s), last: " + response.error());
-			return;
+			return giveUp(job, attempt, DeliveryMetrics.EXHAUSTED,
+					"gave up after " + attempts + " attempt(s), last: " + response.error());
 		}
-		this.deliveryLog.attempted(job.id(), attemptAt, response.status(), response.error(), response.elapsed(), false,
-				now.plus(delay));
 		this.metrics.retry();
 		log.info("Callback of event {} to {} failed ({}), attempt {}; retrying in {} ms", job.eventId(),
 				Urls.redact(target), response.error(), attempts, delay.toMillis());
+		return Outcome.retry(job.id(), attempt, now.plus(delay));
 	}
 
-	private void giveUp(DeliveryJob job, String outcome, String reason) {
+	private Outcome giveUp(DeliveryJob job, DeliveryAttempt attempt, String outcome, String reason) {
 		String topic;
 		try {
 			topic = this.deadLetters.publish(job, reason);
@@ -152,14 +131,14 @@ public class CallbackDeliverer {
 		catch (Exception ex) {
 			log.error("Could not publish the given-up callback of event {} to its dead-letter topic; will try again",
 					job.eventId(), ex);
-			this.deliveryLog.release(job.id(), this.clock.instant().plusSeconds(5));
-			return;
+			Instant next = this.clock.instant().plusSeconds(5);
+			return (attempt != null) ? Outcome.retry(job.id(), attempt, next) : Outcome.released(job.id(), next);
 		}
-		this.deliveryLog.failed(job.id(), reason);
 		this.metrics.outcome(outcome);
 		this.metrics.deadLetter(topic);
 		log.warn("Callback of event {} (message {}, tenant {}) given up and sent to {}: {}", job.eventId(),
 				job.messageId(), job.tenantId(), topic, reason);
+		return Outcome.failed(job.id(), attempt, reason);
 	}
 
 	/** A non-2xx answer or no answer, as the circuit breaker records it. */

@@ -3,10 +3,11 @@ package io.smsgw.webhook.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,12 +17,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Delivers due callbacks off the Kafka path: one thread claims due deliveries from the delivery log
- * (leases, {@code SKIP LOCKED}: several instances share the queue) and hands each to a bounded pool
- * of workers, within a bound per endpoint and overall; an endpoint whose circuit is open is not
- * claimed, so it never delays the others. Woken early when a listener queues something or an
- * attempt ends; also gives up deliveries whose retry budget ran out and refreshes
- * {@code sms.webhook.pending}.
+ * Delivers due callbacks off the Kafka path. One thread claims due deliveries in batches (leases,
+ * {@code SKIP LOCKED}: several instances share the queue) into per-endpoint {@link Lanes}, from
+ * which a pool of workers sends them, within a bound per endpoint and overall; an endpoint whose
+ * circuit is open or whose lane is full is not claimed, so it never delays the others. Workers hand
+ * their outcomes to an {@link OutcomeWriter} that records many per transaction. Woken when a
+ * listener queues something, an attempt ends or outcomes were written; also gives up deliveries
+ * whose retry budget ran out and refreshes {@code sms.webhook.pending}.
  */
 public class DeliveryDispatcher implements SmartLifecycle {
 
@@ -30,6 +32,8 @@ public class DeliveryDispatcher implements SmartLifecycle {
 	private static final Duration HOUSEKEEPING = Duration.ofSeconds(1);
 
 	private final DeliveryLog deliveryLog;
+
+	private final SigningKeys keys;
 
 	private final CallbackDeliverer deliverer;
 
@@ -41,7 +45,13 @@ public class DeliveryDispatcher implements SmartLifecycle {
 
 	private final Settings settings;
 
-	private final Semaphore overall;
+	private final Lanes lanes;
+
+	private final OutcomeWriter writer;
+
+	private final int capacity;
+
+	private final int laneCap;
 
 	private final Object signal = new Object();
 
@@ -58,7 +68,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
 	/**
 	 * What the dispatcher needs to know.
 	 * @param pollInterval longest sleep between looks at the queue
-	 * @param batchSize most deliveries claimed per look
+	 * @param batchSize most deliveries claimed per look (also how many may wait claimed beyond those in flight)
 	 * @param maxConcurrency attempts in flight, all endpoints
 	 * @param maxPerEndpoint attempts in flight per endpoint
 	 * @param lease how long a claim lasts
@@ -69,15 +79,19 @@ public class DeliveryDispatcher implements SmartLifecycle {
 			String instanceId, Duration maxTotal) {
 	}
 
-	public DeliveryDispatcher(DeliveryLog deliveryLog, CallbackDeliverer deliverer, EndpointGuards guards,
-			DeliveryMetrics metrics, Clock clock, Settings settings) {
+	public DeliveryDispatcher(DeliveryLog deliveryLog, OutcomeStore outcomes, SigningKeys keys,
+			CallbackDeliverer deliverer, EndpointGuards guards, DeliveryMetrics metrics, Clock clock, Settings settings) {
 		this.deliveryLog = deliveryLog;
+		this.keys = keys;
 		this.deliverer = deliverer;
 		this.guards = guards;
 		this.metrics = metrics;
 		this.clock = clock;
 		this.settings = settings;
-		this.overall = new Semaphore(settings.maxConcurrency());
+		this.capacity = settings.maxConcurrency() + settings.batchSize();
+		this.laneCap = Math.max(settings.maxPerEndpoint() + 1, 4 * settings.maxPerEndpoint());
+		this.lanes = new Lanes(settings.maxPerEndpoint(), settings.maxConcurrency(), this.laneCap);
+		this.writer = new OutcomeWriter(outcomes, 500, this::wake);
 	}
 
 	/** Looks at the queue now (something was queued, or an attempt ended). */
@@ -90,55 +104,69 @@ public class DeliveryDispatcher implements SmartLifecycle {
 
 	private void run() {
 		while (this.running) {
-			boolean busy = false;
+			boolean more = false;
 			try {
 				housekeeping();
-				busy = dispatch() > 0;
+				more = dispatch();
 			}
 			catch (RuntimeException ex) {
 				log.warn("Webhook dispatch failed, trying again in {} ms", this.settings.pollInterval().toMillis(), ex);
 			}
-			if (!busy || this.overall.availablePermits() == 0) {
+			if (!more) {
 				pause();
 			}
 		}
 	}
 
-	private int dispatch() {
-		int free = this.overall.availablePermits();
-		if (free == 0) {
-			return 0;
+	/** Claims due deliveries if there is room enough; {@code true} when more may be due at once. */
+	private boolean dispatch() {
+		int held = this.lanes.held() + this.writer.unwritten();
+		int max = Math.min(this.settings.batchSize(), this.capacity - held);
+		if (max <= 0 || (held > 0 && max < Math.max(1, Math.min(this.settings.batchSize(), this.capacity) / 4))) {
+			return false;
 		}
+		Set<String> excluded = new HashSet<>(this.guards.blocked());
+		excluded.addAll(this.lanes.full());
 		Instant now = this.clock.instant();
-		List<DeliveryJob> jobs = this.deliveryLog.claim(now, this.settings.lease(), this.settings.instanceId(),
-				this.guards.blocked(), this.settings.maxPerEndpoint(), Math.min(free, this.settings.batchSize()));
-		int started = 0;
-		for (DeliveryJob job : jobs) {
-			if (!this.guards.tryAcquire(job.endpoint())) {
-				this.deliveryLog.release(job.id(), now);
-				continue;
-			}
-			if (!this.overall.tryAcquire()) {
-				this.guards.release(job.endpoint());
-				this.deliveryLog.release(job.id(), now);
-				continue;
-			}
-			this.workers.execute(() -> attempt(job));
-			started++;
+		List<DeliveryJob> jobs = this.deliveryLog.claim(now, this.settings.lease(), this.settings.instanceId(), excluded,
+				this.laneCap, max, 4 * max);
+		if (jobs.isEmpty()) {
+			return false;
 		}
-		return started;
+		Set<Long> behind = this.deliveryLog.earlierPending(jobs.stream().map(DeliveryJob::id).toList());
+		if (!behind.isEmpty()) {
+			jobs = jobs.stream().filter((job) -> {
+				if (behind.contains(job.id())) {
+					log.warn("{} was claimed while an earlier callback of its message is pending; waiting behind it", job);
+					this.writer.submit(Outcome.released(job.id(), now.plus(this.settings.pollInterval())));
+					return false;
+				}
+				return true;
+			}).toList();
+		}
+		this.lanes.add(this.keys.of(jobs, now));
+		startWaiting();
+		return jobs.size() + behind.size() == max;
 	}
 
-	private void attempt(DeliveryJob job) {
+	private void startWaiting() {
+		for (Claimed claimed : this.lanes.startable()) {
+			this.workers.execute(() -> attempt(claimed));
+		}
+	}
+
+	private void attempt(Claimed claimed) {
 		try {
-			this.deliverer.attempt(job, this.settings.pollInterval());
+			this.writer.submit(this.deliverer.attempt(claimed.job(), claimed.secrets(), this.settings.pollInterval()));
 		}
 		catch (RuntimeException ex) {
-			log.warn("Attempt of {} failed; it is claimed again when its lease ends", job, ex);
+			log.warn("Attempt of {} failed; it is claimed again when its lease ends", claimed, ex);
 		}
 		finally {
-			this.guards.release(job.endpoint());
-			this.overall.release();
+			this.lanes.finished(claimed.endpoint());
+			if (this.running) {
+				startWaiting();
+			}
 			wake();
 		}
 	}
@@ -149,9 +177,10 @@ public class DeliveryDispatcher implements SmartLifecycle {
 			return;
 		}
 		this.lastHousekeeping = now;
-		for (DeliveryJob job : this.deliveryLog.claimExpired(now, this.settings.maxTotal(), this.settings.lease(),
-				this.settings.instanceId(), this.settings.batchSize())) {
-			this.deliverer.attempt(job, this.settings.pollInterval());
+		List<DeliveryJob> expired = this.deliveryLog.claimExpired(now, this.settings.maxTotal(), this.settings.lease(),
+				this.settings.instanceId(), this.settings.batchSize());
+		for (Claimed claimed : this.keys.of(expired, now)) {
+			this.writer.submit(this.deliverer.attempt(claimed.job(), claimed.secrets(), this.settings.pollInterval()));
 		}
 		this.metrics.pending(this.deliveryLog.pending());
 	}
@@ -179,12 +208,13 @@ public class DeliveryDispatcher implements SmartLifecycle {
 			thread.setDaemon(true);
 			return thread;
 		});
+		this.writer.start("webhook-outcomes");
 		this.running = true;
 		this.loop = new Thread(this::run, "webhook-dispatcher");
 		this.loop.setDaemon(true);
 		this.loop.start();
-		log.info("Webhook dispatcher {} started: {} attempt(s) in flight at most, {} per endpoint",
-				this.settings.instanceId(), this.settings.maxConcurrency(), this.settings.maxPerEndpoint());
+		log.info("Webhook dispatcher {} started: {} attempt(s) in flight at most, {} per endpoint, {} claimed at most",
+				this.settings.instanceId(), this.settings.maxConcurrency(), this.settings.maxPerEndpoint(), this.capacity);
 	}
 
 	@Override
@@ -197,6 +227,10 @@ public class DeliveryDispatcher implements SmartLifecycle {
 			if (!this.workers.awaitTermination(15, TimeUnit.SECONDS)) {
 				this.workers.shutdownNow();
 			}
+			Instant now = this.clock.instant();
+			// claimed but never started: given back now rather than when their lease ends
+			this.lanes.drainWaiting().forEach((claimed) -> this.writer.submit(Outcome.released(claimed.job().id(), now)));
+			this.writer.stop(Duration.ofSeconds(10));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

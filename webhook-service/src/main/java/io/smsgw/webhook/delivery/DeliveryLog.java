@@ -11,15 +11,19 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The delivery log ({@code webhook.delivery_log}) as a durable queue: one row per event and target,
- * written by the listeners, claimed by dispatchers with {@code FOR UPDATE SKIP LOCKED} and a lease
- * (so that several instances share it and a crashed one's claims are taken over), updated with each
- * attempt ({@code webhook.delivery_attempt}). Reads for the API are in {@link DeliveryQueries}.
+ * written by the listeners (a poll's rows in one transaction), claimed by dispatchers with
+ * {@code FOR UPDATE SKIP LOCKED} and a lease (so that several instances share it and a crashed one's
+ * claims are taken over). Outcomes are written by {@link OutcomeStore}; reads for the API are in
+ * {@link DeliveryQueries}.
  */
 public class DeliveryLog {
 
@@ -28,66 +32,91 @@ public class DeliveryLog {
 	private static final String JOB_COLUMNS = "id, event_id, message_id, tenant_id, url, endpoint, subscription_id, "
 			+ "body, attempts, round_started_at, last_error, source_topic, source";
 
+	private static final String INSERT = """
+			insert into delivery_log (event_id, target, subscription_id, message_id, tenant_id, event_type, url,
+			endpoint, state, attempts, body, source_topic, source, round_started_at, next_attempt_at, created_at)
+			values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?, ?, ?)
+			on conflict (event_id, target) do nothing""";
+
+	private static final int[] INSERT_TYPES = { Types.OTHER, Types.VARCHAR, Types.OTHER, Types.OTHER, Types.VARCHAR,
+			Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BINARY, Types.VARCHAR, Types.BINARY,
+			Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE };
+
+	private final JdbcTemplate template;
+
 	private final JdbcClient jdbc;
+
+	private final TransactionOperations transactions;
 
 	private final DeliveryQueries queries;
 
-	public DeliveryLog(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-		this.queries = new DeliveryQueries(jdbc);
+	public DeliveryLog(JdbcTemplate template, TransactionOperations transactions) {
+		this.template = template;
+		this.jdbc = JdbcClient.create(template);
+		this.transactions = transactions;
+		this.queries = new DeliveryQueries(this.jdbc);
 	}
 
-	/** Queues a callback; {@code false} when this event was already queued for this target. */
-	public boolean enqueue(Callback callback, String sourceTopic, byte[] source, Instant now) {
-		return this.jdbc.sql("""
-				insert into delivery_log (event_id, target, subscription_id, message_id, tenant_id, event_type, url,
-				endpoint, state, attempts, body, source_topic, source, round_started_at, next_attempt_at, created_at)
-				values (:eventId, :target, :subscriptionId, :messageId, :tenantId, :type, :url, :endpoint, 'PENDING', 0,
-				:body, :sourceTopic, :source, :now, :now, :now)
-				on conflict (event_id, target) do nothing""")
-			.param("eventId", callback.eventId())
-			.param("target", callback.target())
-			.param("subscriptionId", callback.subscriptionId(), Types.OTHER)
-			.param("messageId", callback.messageId())
-			.param("tenantId", callback.tenantId())
-			.param("type", callback.type())
-			.param("url", truncate(callback.url(), 2048))
-			.param("endpoint", truncate(Endpoints.of(callback.url()), 300))
-			.param("body", callback.body())
-			.param("sourceTopic", sourceTopic)
-			.param("source", source)
-			.param("now", utc(now))
-			.update() == 1;
+	/** A callback to queue, with the event it came from (kept for the dead-letter topic). */
+	public record Queued(Callback callback, String sourceTopic, byte[] source) {
 	}
 
 	/**
-	 * Claims due deliveries: at most {@code max}, at most {@code perEndpoint} per endpoint, none of a
-	 * blocked endpoint, and none while an earlier delivery of the same message to the same target is
-	 * pending (callbacks of a message arrive in order).
+	 * Queues callbacks in one transaction (a JDBC batch); returns, per callback, whether it was queued
+	 * ({@code false}: this event was already queued for this target).
 	 */
-	List<DeliveryJob> claim(Instant now, Duration lease, String instance, Collection<String> blocked, int perEndpoint,
-			int max) {
-		List<String> excluded = new ArrayList<>(blocked);
-		excluded.add("-");
+	public boolean[] enqueueAll(List<Queued> queued, Instant now) {
+		boolean[] inserted = new boolean[queued.size()];
+		if (queued.isEmpty()) {
+			return inserted;
+		}
+		OffsetDateTime at = utc(now);
+		List<Object[]> rows = new ArrayList<>(queued.size());
+		for (Queued q : queued) {
+			Callback c = q.callback();
+			rows.add(new Object[] { c.eventId(), c.target(), c.subscriptionId(), c.messageId(), c.tenantId(), c.type(),
+					truncate(c.url(), 2048), truncate(Endpoints.of(c.url()), 300), c.body(), q.sourceTopic(), q.source(),
+					at, at, at });
+		}
+		int[] counts = this.transactions.execute((status) -> this.template.batchUpdate(INSERT, rows, INSERT_TYPES));
+		for (int i = 0; i < inserted.length; i++) {
+			// 0: on conflict, nothing inserted; SUCCESS_NO_INFO (-2) when the driver rewrites batches
+			inserted[i] = counts[i] != 0;
+		}
+		return inserted;
+	}
+
+	/**
+	 * Claims due deliveries, oldest due first: at most {@code max}, at most {@code perEndpoint} per
+	 * endpoint, none of an {@code excluded} endpoint, and none while an earlier delivery of the same
+	 * message to the same target is pending (callbacks of a message go in order). Index-driven: only the
+	 * first {@code scan} due rows are looked at, so the cost does not grow with the queue.
+	 */
+	List<DeliveryJob> claim(Instant now, Duration lease, String instance, Collection<String> excluded, int perEndpoint,
+			int max, int scan) {
+		List<String> blocked = new ArrayList<>(excluded);
+		blocked.add("-");
 		return this.jdbc.sql("""
 				with due as (
-					select j.id, j.next_attempt_at,
-					row_number() over (partition by j.endpoint order by j.next_attempt_at, j.id) as rank
-					from delivery_log j
+					select j.id, j.endpoint, j.next_attempt_at from delivery_log j
 					where j.state = 'PENDING' and j.next_attempt_at <= :now
 					and (j.lease_until is null or j.lease_until < :now) and j.endpoint not in (:blocked)
 					and not exists (select 1 from delivery_log e where e.message_id = j.message_id
-						and e.target = j.target and e.state = 'PENDING' and e.id < j.id)),
-				picked as (select id from due where rank <= :perEndpoint order by next_attempt_at, id limit :max)
+						and e.target = j.target and e.state = 'PENDING' and e.id < j.id)
+					order by j.next_attempt_at, j.id limit :scan),
+				ranked as (select id, next_attempt_at,
+					row_number() over (partition by endpoint order by next_attempt_at, id) as rank from due),
+				picked as (select id from ranked where rank <= :perEndpoint order by next_attempt_at, id limit :max)
 				update delivery_log d set lease_until = :leaseUntil, leased_by = :instance
 				where d.id in (select l.id from delivery_log l where l.id in (select id from picked)
 					and l.state = 'PENDING' and (l.lease_until is null or l.lease_until < :now)
 					for update skip locked)
 				returning """ + " " + JOB_COLUMNS)
 			.param("now", utc(now))
-			.param("blocked", excluded)
+			.param("blocked", blocked)
 			.param("perEndpoint", perEndpoint)
 			.param("max", max)
+			.param("scan", scan)
 			.param("leaseUntil", utc(now.plus(lease)))
 			.param("instance", instance)
 			.query(DeliveryLog::job)
@@ -110,54 +139,17 @@ public class DeliveryLog {
 			.list();
 	}
 
-	/** Records one HTTP attempt; an accepted one marks the delivery delivered, otherwise it is due again at {@code next}. */
-	void attempted(long id, Instant at, Integer status, String error, Duration elapsed, boolean delivered,
-			Instant next) {
-		// one statement, one commit: the attempt's row and the delivery's new state
-		this.jdbc.sql("""
-				with attempt as (insert into delivery_attempt (delivery_id, attempted_at, status, error, duration_ms)
-					values (:id, :at, :status, :error, :ms))
-				update delivery_log set attempts = attempts + 1, last_status = :status, last_error = :error,
-				last_attempt_at = :at, first_attempt_at = coalesce(first_attempt_at, :at), state = :state,
-				delivered_at = :deliveredAt, next_attempt_at = :next, lease_until = null, leased_by = null
-				where id = :id""")
-			.param("id", id)
-			.param("status", status, Types.INTEGER)
-			.param("error", truncate(error, MAX_ERROR), Types.VARCHAR)
-			.param("ms", elapsed.toMillis())
-			.param("at", utc(at))
-			.param("state", (delivered ? DeliveryState.DELIVERED : DeliveryState.PENDING).name())
-			.param("deliveredAt", delivered ? utc(at) : null, Types.TIMESTAMP_WITH_TIMEZONE)
-			.param("next", (next != null) ? utc(next) : null, Types.TIMESTAMP_WITH_TIMEZONE)
-			.update();
-	}
-
-	/** Whether an earlier delivery of the same message to the same target is pending (checked again right before sending). */
-	boolean earlierPending(long id) {
-		return this.jdbc.sql("""
-				select exists (select 1 from delivery_log j join delivery_log e on e.message_id = j.message_id
-				and e.target = j.target and e.state = 'PENDING' and e.id < j.id where j.id = :id)""")
-			.param("id", id)
-			.query(Boolean.class)
-			.single();
-	}
-
-	/** Marks the delivery given up, with the reason. */
-	void failed(long id, String reason) {
-		this.jdbc.sql("""
-				update delivery_log set state = 'FAILED', last_error = :reason, lease_until = null, leased_by = null
-				where id = :id""")
-			.param("id", id)
-			.param("reason", truncate(reason, MAX_ERROR))
-			.update();
-	}
-
-	/** Gives a claimed delivery back, due again at {@code next} (no attempt made). */
-	void release(long id, Instant next) {
-		this.jdbc.sql("update delivery_log set next_attempt_at = :next, lease_until = null, leased_by = null where id = :id")
-			.param("id", id)
-			.param("next", utc(next))
-			.update();
+	/** Those of the deliveries behind which an earlier delivery of the same message to the same target is pending. */
+	Set<Long> earlierPending(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		return Set.copyOf(this.jdbc.sql("""
+				select j.id from delivery_log j where j.id in (:ids) and exists (select 1 from delivery_log e
+				where e.message_id = j.message_id and e.target = j.target and e.state = 'PENDING' and e.id < j.id)""")
+			.param("ids", ids)
+			.query(Long.class)
+			.list());
 	}
 
 	/** Deliveries waiting to be accepted. */

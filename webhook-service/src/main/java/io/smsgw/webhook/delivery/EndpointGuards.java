@@ -3,7 +3,6 @@ package io.smsgw.webhook.delivery;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -15,9 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What keeps one endpoint (host and port) from hurting the others: a circuit breaker per endpoint
- * (open: its deliveries wait, after {@code waitInOpen} probes go through) and a bound on attempts in
- * flight per endpoint. Exports {@code sms.webhook.circuit.open{endpoint}} (1 while open).
+ * A circuit breaker per endpoint (host and port), so that one failing endpoint does not hurt the
+ * others: while open, its deliveries wait (they are not claimed); after {@code waitInOpen} probes go
+ * through. The bound on attempts in flight per endpoint is kept by the dispatcher's lanes. Exports
+ * {@code sms.webhook.circuit.open{endpoint}} (1 while open).
  */
 public class EndpointGuards {
 
@@ -25,17 +25,12 @@ public class EndpointGuards {
 
 	private final CircuitBreakerConfig config;
 
-	private final int perEndpoint;
-
 	private final MeterRegistry meters;
 
 	private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
-	private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
-
-	public EndpointGuards(CircuitBreakerConfig config, int perEndpoint, MeterRegistry meters) {
+	public EndpointGuards(CircuitBreakerConfig config, MeterRegistry meters) {
 		this.config = config;
-		this.perEndpoint = perEndpoint;
 		this.meters = meters;
 	}
 
@@ -56,7 +51,7 @@ public class EndpointGuards {
 
 	/**
 	 * Endpoints whose deliveries must not be claimed now: breaker open (one whose wait is over turns
-	 * half open here, so that probes are claimed), or all of this instance's permits in use.
+	 * half open here, so that probes are claimed).
 	 */
 	Set<String> blocked() {
 		this.breakers.values().forEach((breaker) -> {
@@ -69,22 +64,7 @@ public class EndpointGuards {
 			.filter((entry) -> isOpen(entry.getValue().getState()))
 			.map(Map.Entry::getKey)
 			.collect(Collectors.toSet());
-		this.permits.forEach((endpoint, semaphore) -> {
-			if (semaphore.availablePermits() == 0) {
-				blocked.add(endpoint);
-			}
-		});
 		return blocked;
-	}
-
-	/** Takes one of the endpoint's in-flight permits, if one is free. */
-	boolean tryAcquire(String endpoint) {
-		return this.permits.computeIfAbsent(endpoint, (name) -> new Semaphore(this.perEndpoint)).tryAcquire();
-	}
-
-	/** Gives back a permit taken with {@link #tryAcquire}. */
-	void release(String endpoint) {
-		this.permits.get(endpoint).release();
 	}
 
 	private static boolean isOpen(State state) {

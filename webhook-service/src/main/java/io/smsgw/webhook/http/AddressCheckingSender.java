@@ -1,19 +1,21 @@
 package io.smsgw.webhook.http;
 
+import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 
 import io.smsgw.webhook.http.PrivateAddressTargetPolicy.Resolver;
 import io.smsgw.webhook.http.TargetPolicy.RejectedTargetException;
 
 /**
- * Against DNS rebinding: resolves and checks the target's addresses again immediately before
- * each attempt, so a host whose DNS answer changed since the {@link TargetPolicy} accepted it
- * is refused; the HTTP client's own lookup right after is served by the JVM's DNS cache
- * ({@code networkaddress.cache.ttl}, 30 s by default), i.e. the same answer. A host that does
- * not resolve is not sent to (the attempt fails and is retried).
+ * Against DNS rebinding: resolves the target's host once, immediately before each attempt,
+ * refuses it when any of its addresses is not allowed, and pins the attempt to the addresses
+ * it checked: the {@link HttpCallbackSender} connects to one of them and never asks DNS again,
+ * so what is connected to is what was checked, whatever the name resolves to a moment later.
+ * A host that does not resolve is not sent to (the attempt fails and is retried).
  */
-public class AddressCheckingSender implements CallbackSender {
+public class AddressCheckingSender implements CallbackSender, AutoCloseable {
 
 	private final CallbackSender delegate;
 
@@ -33,13 +35,21 @@ public class AddressCheckingSender implements CallbackSender {
 	 */
 	@Override
 	public CallbackResponse send(CallbackRequest request) {
+		List<InetAddress> checked;
 		try {
-			PrivateAddressTargetPolicy.refuseDisallowed(request.target(), this.classifier, this.resolver);
+			checked = PrivateAddressTargetPolicy.refuseDisallowed(request.target(), this.classifier, this.resolver);
 		}
 		catch (UnknownHostException ex) {
 			return CallbackResponse.unanswered("UnknownHostException: " + ex.getMessage(), Duration.ZERO);
 		}
-		return this.delegate.send(request);
+		return this.delegate.send(request.pinnedTo(checked));
+	}
+
+	@Override
+	public void close() throws Exception {
+		if (this.delegate instanceof AutoCloseable closeable) {
+			closeable.close();
+		}
 	}
 
 }

@@ -14,8 +14,23 @@ public record CallbackResponse(Integer status, String error, Duration retryAfter
 
 	/** An endpoint answered. */
 	public static CallbackResponse answered(int status, Duration retryAfter, Duration elapsed) {
+		return answered(status, retryAfter, null, elapsed);
+	}
+
+	/**
+	 * An endpoint answered, maybe with a redirect: redirects are never followed (the place they
+	 * point to was never checked against the SSRF rules), the attempt fails and says so.
+	 */
+	public static CallbackResponse answered(int status, Duration retryAfter, String location, Duration elapsed) {
 		boolean ok = status >= 200 && status < 300;
-		return new CallbackResponse(status, ok ? null : "HTTP " + status, ok ? null : retryAfter, elapsed);
+		String error = null;
+		if (!ok) {
+			error = "HTTP " + status;
+			if (status >= 300 && status < 400) {
+				error += ": redirect not followed" + ((location != null) ? " (Location: " + Urls.redact(location) + ")" : "");
+			}
+		}
+		return new CallbackResponse(status, error, ok ? null : retryAfter, elapsed);
 	}
 
 	/** No answer: the connection failed or timed out. */

@@ -2,6 +2,8 @@ package io.smsgw.webhook.inbound;
 
 import java.util.List;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -31,18 +33,24 @@ class InboundRoutedListener {
 		this.subscriptions = subscriptions;
 	}
 
-	@KafkaListener(id = "webhook-inbound", idIsGroup = false, topics = Topics.MO_ROUTED)
-	void onInboundRouted(InboundRouted event) {
+	@KafkaListener(id = "webhook-inbound", idIsGroup = false, topics = Topics.MO_ROUTED, batch = "true")
+	void onInboundRouted(List<ConsumerRecord<Object, Object>> records) {
+		this.queue.enqueue(records, Topics.MO_ROUTED, this::callbacksOf);
+	}
+
+	private List<Callback> callbacksOf(Object value) {
+		if (!(value instanceof InboundRouted event)) {
+			throw new DeliveryAbandonedException("not a readable InboundRouted");
+		}
 		if (event.eventId() == null || event.inboundId() == null || event.tenantId() == null) {
 			throw new DeliveryAbandonedException("InboundRouted without event id, inbound id or tenant");
 		}
 		byte[] body = this.bodies.bodyOf(event);
-		List<Callback> callbacks = this.subscriptions.matching(event.tenantId(), EventTypes.INBOUND, null)
+		return this.subscriptions.matching(event.tenantId(), EventTypes.INBOUND, null)
 			.stream()
 			.map((subscription) -> new Callback(event.eventId(), event.inboundId(), event.tenantId(),
 					EventTypes.INBOUND, subscription.url(), body, subscription.id()))
 			.toList();
-		this.queue.enqueue(callbacks, Topics.MO_ROUTED, event);
 	}
 
 }

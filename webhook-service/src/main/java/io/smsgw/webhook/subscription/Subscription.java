@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.smsgw.common.event.MessageStatus;
+import io.smsgw.webhook.http.Urls;
 
 /**
  * A tenant's webhook subscription: where to send which events. Its signing secrets are not part of
@@ -36,6 +37,13 @@ public record Subscription(UUID id, String tenantId, String url, List<String> ev
 			return false;
 		}
 		return status == null || this.statuses.isEmpty() || this.statuses.contains(status);
+	}
+
+	/** Without the URL's query, fragment and user info, which may carry the tenant's tokens. */
+	@Override
+	public String toString() {
+		return "Subscription[id=" + this.id + ", tenantId=" + this.tenantId + ", url=" + Urls.redact(this.url)
+				+ ", eventTypes=" + this.eventTypes + ", statuses=" + this.statuses + ", enabled=" + this.enabled + "]";
 	}
 
 }

@@ -3,6 +3,7 @@ package io.smsgw.webhook.subscription;
 import java.util.List;
 
 import io.smsgw.common.event.MessageStatus;
+import io.smsgw.webhook.http.Urls;
 
 /**
  * The tenant-settable fields of a subscription, validated.
@@ -19,6 +20,13 @@ public record SubscriptionDraft(String url, List<String> eventTypes, List<Messag
 	public SubscriptionDraft {
 		eventTypes = List.copyOf(eventTypes);
 		statuses = (statuses != null) ? List.copyOf(statuses) : List.of();
+	}
+
+	/** Without the URL's query, fragment and user info, which may carry the tenant's tokens. */
+	@Override
+	public String toString() {
+		return "SubscriptionDraft[url=" + Urls.redact(this.url) + ", eventTypes=" + this.eventTypes + ", statuses="
+				+ this.statuses + ", enabled=" + this.enabled + "]";
 	}
 
 }
