@@ -144,7 +144,7 @@ public final class FaultLoad {
 	}
 
 	private HttpResponse<String> post(long seq) throws IOException, InterruptedException {
-		String body = "{\"to\":\"+" + String.format("49151%08d", seq) + "\",\"from\":\"FAULT\",\"body\":\"Fault run message "
+		String body = "{\"to\":\"+" + LoadDriver.destination(seq) + "\",\"from\":\"FAULT\",\"body\":\"Fault run message "
 				+ seq + "\",\"callbackUrl\":\"" + this.callbackUrl + "\"}";
 		return this.http.send(HttpRequest.newBuilder(URI.create(this.apiUrl + "/v1/messages"))
 			.header("Authorization", "Bearer " + this.token)

@@ -86,12 +86,8 @@ public record FaultTally(String scenario, String fault, double faultSeconds, lon
 		long end = first + FaultRun.SEQ_BLOCK;
 		Map<Long, Integer> submits = new HashMap<>();
 		for (ReceivedSubmit submit : allSubmits) {
-			String to = submit.destAddr();
-			if (!submit.accepted() || to == null || to.length() != 13 || !to.startsWith("49151")) {
-				continue;
-			}
-			long seq = Long.parseLong(to.substring(5));
-			if (seq >= first && seq < end) {
+			long seq = LoadDriver.seqOf(submit.destAddr());
+			if (submit.accepted() && seq >= first && seq < end) {
 				submits.merge(seq, 1, Integer::sum);
 			}
 		}

@@ -65,6 +65,19 @@ public final class LoadDriver {
 		return String.format("49151%08d", seq);
 	}
 
+	/** The message number a destination of {@link #destination} stands for, or -1 for any other address. */
+	public static long seqOf(String destination) {
+		if (destination == null || destination.length() != 13 || !destination.startsWith("49151")) {
+			return -1;
+		}
+		try {
+			return Long.parseLong(destination.substring(5));
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
 	/**
 	 * Sends {@code messages} messages numbered from {@code firstSeq} and returns when every request
 	 * was answered.

@@ -55,16 +55,9 @@ final class RunAnalysis {
 	}
 
 	private int indexOf(String destination) {
-		if (destination == null || destination.length() != 13 || !destination.startsWith("49151")) {
-			return -1;
-		}
-		try {
-			long index = Long.parseLong(destination.substring(5)) - this.sent.firstSeq();
-			return (index >= 0 && index < this.sent.size()) ? (int) index : -1;
-		}
-		catch (NumberFormatException ex) {
-			return -1;
-		}
+		long seq = LoadDriver.seqOf(destination);
+		long index = seq - this.sent.firstSeq();
+		return (seq >= 0 && index >= 0 && index < this.sent.size()) ? (int) index : -1;
 	}
 
 	RunReport report(Mode mode, int rate, double receiptsPerSecond, Map<String, ProcessUse> processes) {
