@@ -3,6 +3,7 @@ package io.smsgw.dlr.correlation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import io.smsgw.common.event.MessageSent;
 import io.smsgw.common.event.ReceiptReceived;
 import io.smsgw.dlr.correlation.ReceiptStore.PartRef;
 import io.smsgw.dlr.status.TrackedMessage;
+import io.smsgw.dlr.status.TrackedPart;
 
 /**
  * Applies a batch of events of one kind to the stored messages, in one database transaction.
@@ -57,10 +59,18 @@ class Correlator {
 			this.messages.ensure(ids);
 			Map<UUID, TrackedMessage> tracked = this.messages.lock(ids);
 			this.messages.priced(sent);
+			Map<PartKey, PartRef> aliases = new LinkedHashMap<>();
 			for (MessageSent message : sent) {
-				message.parts()
-					.forEach((part) -> tracked.get(message.messageId())
-						.sent(message.connectorId(), part.partNumber(), part.networkMessageId(), message.sentAt()));
+				TrackedMessage target = tracked.get(message.messageId());
+				for (MessageSent.SentPart part : message.parts()) {
+					TrackedPart known = target.part(part.partNumber());
+					PartKey key = new PartKey(message.connectorId(), part.networkMessageId());
+					if (known != null && !key.equals(new PartKey(known.connectorId(), known.networkMessageId()))) {
+						// submitted again and given another id: a receipt for either id completes the part
+						aliases.put(key, new PartRef(message.messageId(), part.partNumber()));
+					}
+					target.sent(message.connectorId(), part.partNumber(), part.networkMessageId(), message.sentAt());
+				}
 			}
 			List<ReceiptReceived> parked = this.receipts.takeParked(index.keySet());
 			for (ReceiptReceived receipt : parked) {
@@ -68,6 +78,7 @@ class Correlator {
 				apply(tracked.get(ref.messageId()), ref.partNumber(), receipt);
 			}
 			this.messages.save(tracked.values());
+			this.receipts.alias(aliases);
 			return new Outcome(ids, parked.size(), 0);
 		});
 	}

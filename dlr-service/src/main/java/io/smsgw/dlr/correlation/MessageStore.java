@@ -151,6 +151,8 @@ class MessageStore {
 				update dlr.message_part set network_message_id = network_message_id || '~' || message_id
 				where connector_id = ? and network_message_id = ? and message_id <> ?""",
 				newParts.stream().map((p) -> new Object[] { p[2], p[3], p[0] }).toList());
+		this.jdbc.batchUpdate("delete from dlr.part_alias where connector_id = ? and network_message_id = ? and message_id <> ?",
+				newParts.stream().map((p) -> new Object[] { p[2], p[3], p[0] }).toList());
 		this.jdbc.batchUpdate("""
 				insert into dlr.message_part (message_id, part_number, connector_id, network_message_id, status, error_code)
 				values (?, ?, ?, ?, ?, ?) on conflict do nothing""", newParts);

@@ -43,14 +43,43 @@ class ReceiptStore {
 			return found;
 		}
 		this.jdbc.query("""
-				select p.connector_id, p.network_message_id, p.message_id, p.part_number from dlr.message_part p
+				select p.connector_id, p.network_message_id, p.message_id, p.part_number, 0 as alias from dlr.message_part p
 				join unnest(?::text[], ?::text[]) as k(connector_id, network_message_id)
-				on p.connector_id = k.connector_id and p.network_message_id = k.network_message_id""",
+				on p.connector_id = k.connector_id and p.network_message_id = k.network_message_id
+				union all
+				select a.connector_id, a.network_message_id, a.message_id, a.part_number, 1 as alias from dlr.part_alias a
+				join unnest(?::text[], ?::text[]) as k(connector_id, network_message_id)
+				on a.connector_id = k.connector_id and a.network_message_id = k.network_message_id
+				order by alias""",
 				(rs) -> {
-					found.put(new PartKey(rs.getString(1), rs.getString(2)),
+					found.putIfAbsent(new PartKey(rs.getString(1), rs.getString(2)),
 							new PartRef(rs.getObject(3, UUID.class), rs.getInt(4)));
-				}, connectors(keys), networkIds(keys));
+				}, connectors(keys), networkIds(keys), connectors(keys), networkIds(keys));
 		return found;
+	}
+
+	/**
+	 * Records further network ids of known parts (the part was submitted again and got another id).
+	 * Like a part's own id, an id reused by a newer message goes to that message: an older part
+	 * holding it keeps its row under a suffixed id.
+	 */
+	void alias(Map<PartKey, PartRef> aliases) {
+		if (aliases.isEmpty()) {
+			return;
+		}
+		List<Object[]> args = new ArrayList<>();
+		aliases.forEach((key, ref) -> args.add(new Object[] { key.connectorId(), key.networkMessageId(),
+				ref.messageId(), ref.partNumber() }));
+		this.jdbc.batchUpdate("""
+				update dlr.message_part set network_message_id = network_message_id || '~' || message_id
+				where connector_id = ? and network_message_id = ? and message_id <> ?""",
+				args.stream().map((a) -> new Object[] { a[0], a[1], a[2] }).toList());
+		this.jdbc.batchUpdate("""
+				insert into dlr.part_alias (connector_id, network_message_id, message_id, part_number)
+				values (?, ?, ?, ?) on conflict (connector_id, network_message_id)
+				do update set message_id = excluded.message_id, part_number = excluded.part_number, created_at = now()
+				where (dlr.part_alias.message_id, dlr.part_alias.part_number)
+					is distinct from (excluded.message_id, excluded.part_number)""", args);
 	}
 
 	/** Parks receipts whose part is not known yet; a duplicate is stored once. */

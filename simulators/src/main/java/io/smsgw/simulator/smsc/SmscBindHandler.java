@@ -26,6 +26,8 @@ final class SmscBindHandler implements SmppServerHandler {
 
 	private final SubmitLedger ledger;
 
+	private final UnackedDeliveries deliveries;
+
 	private final ScheduledExecutorService scheduler;
 
 	private final AtomicInteger binds;
@@ -33,7 +35,8 @@ final class SmscBindHandler implements SmppServerHandler {
 	private final Map<Long, String> addressRanges = new java.util.concurrent.ConcurrentHashMap<>();
 
 	SmscBindHandler(SmscSimulatorConfig config, Map<Long, BoundSession> sessions, SubmitLedger ledger,
-			ScheduledExecutorService scheduler, AtomicInteger binds) {
+			UnackedDeliveries deliveries, ScheduledExecutorService scheduler, AtomicInteger binds) {
+		this.deliveries = deliveries;
 		this.config = config;
 		this.sessions = sessions;
 		this.ledger = ledger;
@@ -61,8 +64,12 @@ final class SmscBindHandler implements SmppServerHandler {
 		String systemId = session.getConfiguration().getSystemId();
 		String range = this.addressRanges.remove(sessionId);
 		this.sessions.put(sessionId, new BoundSession(sessionId, systemId, (range != null) ? range : "", session));
-		session.serverReady(new SmscSessionHandler(session, systemId, sessionId, this.ledger, this.scheduler, this.config));
+		session.serverReady(new SmscSessionHandler(session, systemId, sessionId, this.ledger, this.deliveries,
+				this.scheduler, this.config));
 		this.binds.incrementAndGet();
+		if (this.sessions.get(sessionId).canReceive()) {
+			this.deliveries.bound();
+		}
 		log.info("Session {} bound as {} by '{}'", sessionId, session.getBindType(), systemId);
 	}
 
@@ -70,6 +77,7 @@ final class SmscBindHandler implements SmppServerHandler {
 	public void sessionDestroyed(Long sessionId, SmppServerSession session) {
 		this.sessions.remove(sessionId);
 		session.destroy();
+		this.deliveries.sessionClosed(sessionId);
 		log.info("Session {} closed", sessionId);
 	}
 

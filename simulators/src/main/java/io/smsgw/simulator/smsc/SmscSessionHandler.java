@@ -34,13 +34,16 @@ final class SmscSessionHandler extends DefaultSmppSessionHandler {
 
 	private final SubmitLedger ledger;
 
+	private final UnackedDeliveries deliveries;
+
 	private final ScheduledExecutorService scheduler;
 
 	private final SmscSimulatorConfig config;
 
 	SmscSessionHandler(SmppServerSession session, String systemId, long sessionId, SubmitLedger ledger,
-			ScheduledExecutorService scheduler, SmscSimulatorConfig config) {
+			UnackedDeliveries deliveries, ScheduledExecutorService scheduler, SmscSimulatorConfig config) {
 		super(log);
+		this.deliveries = deliveries;
 		this.session = session;
 		this.systemId = systemId;
 		this.sessionId = sessionId;
@@ -113,6 +116,13 @@ final class SmscSessionHandler extends DefaultSmppSessionHandler {
 	@Override
 	public void fireExpectedPduResponseReceived(PduAsyncResponse response) {
 		this.ledger.deliverResponse(response.getResponse().getCommandStatus());
+		this.deliveries.acknowledged(this.sessionId, response.getRequest());
+	}
+
+	@Override
+	@SuppressWarnings("rawtypes")
+	public void firePduRequestExpired(PduRequest request) {
+		this.deliveries.expired(this.sessionId, request);
 	}
 
 }

@@ -45,6 +45,8 @@ public final class SmscSimulator implements AutoCloseable {
 
 	private final SubmitLedger ledger;
 
+	private final UnackedDeliveries deliveries;
+
 	private final Map<Long, BoundSession> sessions = new ConcurrentHashMap<>();
 
 	private final AtomicInteger binds = new AtomicInteger();
@@ -55,7 +57,8 @@ public final class SmscSimulator implements AutoCloseable {
 		this.config = config;
 		this.nettyThreads = Executors.newCachedThreadPool(daemon("smsc-sim-io"));
 		this.scheduler = Executors.newScheduledThreadPool(2, daemon("smsc-sim-timer"));
-		this.ledger = new SubmitLedger(config, Clock.systemUTC(), this.scheduler, this::sessionFor);
+		this.deliveries = new UnackedDeliveries(this::sessionFor, this.scheduler);
+		this.ledger = new SubmitLedger(config, Clock.systemUTC(), this.scheduler, this::sessionFor, this.deliveries);
 		SmppServerConfiguration serverConfig = new SmppServerConfiguration();
 		serverConfig.setName("smsc-simulator");
 		serverConfig.setHost(config.host());
@@ -77,7 +80,8 @@ public final class SmscSimulator implements AutoCloseable {
 			serverConfig.setSslConfiguration(ssl);
 		}
 		this.server = new DefaultSmppServer(serverConfig,
-				new SmscBindHandler(config, this.sessions, this.ledger, this.scheduler, this.binds), this.nettyThreads);
+				new SmscBindHandler(config, this.sessions, this.ledger, this.deliveries, this.scheduler,
+						this.binds), this.nettyThreads);
 		try {
 			this.server.start();
 		}
@@ -131,6 +135,20 @@ public final class SmscSimulator implements AutoCloseable {
 	/** deliver_sm_resp received with ESME_ROK for receipts and MO messages. */
 	public int deliverResponsesReceived() {
 		return this.ledger.deliverResponses();
+	}
+
+	/**
+	 * deliver_sm (receipts and MO) sent again because their deliver_sm_resp never came: the link
+	 * was cut (sent again when the account binds again) or the response timed out. Not counted in
+	 * {@link #receiptsSent()}.
+	 */
+	public int deliverSmRedelivered() {
+		return this.deliveries.redelivered();
+	}
+
+	/** deliver_sm unacknowledged and waiting for a receiver or transceiver of the account to bind. */
+	public int deliverSmWaiting() {
+		return this.deliveries.waiting();
 	}
 
 	/** The most submits that were received and not yet answered at one time (see responseDelay). */
@@ -228,7 +246,7 @@ public final class SmscSimulator implements AutoCloseable {
 			return false;
 		}
 		try {
-			target.session().sendRequestPdu(deliver, 10_000, false);
+			this.deliveries.send(target, deliver);
 			return true;
 		}
 		catch (Exception ex) {

@@ -39,6 +39,8 @@ final class SubmitLedger {
 
 	private final Function<String, BoundSession> sessions;
 
+	private final UnackedDeliveries deliveries;
+
 	private final List<ReceivedSubmit> submits = new ArrayList<>();
 
 	private final AtomicLong ids = new AtomicLong(ThreadLocalRandom.current().nextLong(1L << 20, 1L << 29));
@@ -58,8 +60,9 @@ final class SubmitLedger {
 	private final AtomicLong responseDelayMillis;
 
 	SubmitLedger(SmscSimulatorConfig config, Clock clock, ScheduledExecutorService scheduler,
-			Function<String, BoundSession> sessions) {
+			Function<String, BoundSession> sessions, UnackedDeliveries deliveries) {
 		this.config = config;
+		this.deliveries = deliveries;
 		this.clock = clock;
 		this.scheduler = scheduler;
 		this.sessions = sessions;
@@ -166,7 +169,7 @@ final class SubmitLedger {
 			BaseSm<?> receipt = this.config.receiptsAsDataSm()
 					? SimulatorPdus.dataSmReceipt(submit, this.config.receiptStat(), this.clock.instant())
 					: SimulatorPdus.receipt(submit, this.config.receiptStat(), this.clock.instant());
-			target.session().sendRequestPdu(receipt, 30_000, false);
+			this.deliveries.send(target, receipt);
 			this.receiptsSent.incrementAndGet();
 		}
 		catch (Exception ex) {

@@ -21,6 +21,9 @@ final class SmppTestClient implements AutoCloseable {
 
 	final List<DeliverSm> delivered = new CopyOnWriteArrayList<>();
 
+	/** When set, deliver_sm are collected but never answered (as if the link died first). */
+	volatile boolean silent;
+
 	private final ExecutorService threads = Executors.newCachedThreadPool();
 
 	private final DefaultSmppClient client = new DefaultSmppClient(this.threads, 1);
@@ -42,6 +45,9 @@ final class SmppTestClient implements AutoCloseable {
 			public PduResponse firePduRequestReceived(PduRequest request) {
 				if (request instanceof DeliverSm deliver) {
 					SmppTestClient.this.delivered.add(deliver);
+					if (SmppTestClient.this.silent) {
+						return null;
+					}
 				}
 				return request.createResponse();
 			}
