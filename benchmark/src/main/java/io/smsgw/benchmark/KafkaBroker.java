@@ -63,7 +63,7 @@ public final class KafkaBroker implements AutoCloseable {
 			throw new UncheckedIOException(ex);
 		}
 		String classpath = lib.toAbsolutePath() + "/*";
-		List<String> jvm = List.of(Ports.java(), "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC",
+		List<String> jvm = List.of(Ports.java(), "-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch", "-XX:+UseG1GC",
 				"-Dlog4j2.configurationFile=" + logConfig.toAbsolutePath(), "-cp", classpath);
 		Path logFile = directory.resolve("kafka.log");
 		String clusterId = Uuid.randomUuid().toString();
