@@ -55,13 +55,7 @@ public final class Benchmark {
 		}
 		Path work = (options.workDirectory() != null) ? Files.createDirectories(options.workDirectory())
 				: Files.createTempDirectory("smsgw-benchmark-");
-		Suite suite = null;
-		Thread hook = null;
-		try {
-			Suite started = Suite.start(options, lib, work);
-			suite = started;
-			hook = new Thread(started::close, "benchmark-stop");
-			Runtime.getRuntime().addShutdownHook(hook);
+		try (Suite started = Suite.start(options, lib, work)) {
 			LoadDriver driver = new LoadDriver(started.api().url(), started.clientId(), started.clientSecret(),
 					started.receiver().url());
 			Run run = new Run(started, driver);
@@ -83,19 +77,6 @@ public final class Benchmark {
 			}
 			log.info("Logs{} in {}", options.jfr() ? " and JFR recordings (written as the services stop)" : "", work);
 			return reports;
-		}
-		finally {
-			if (suite != null) {
-				suite.close();
-			}
-			if (hook != null) {
-				try {
-					Runtime.getRuntime().removeShutdownHook(hook);
-				}
-				catch (IllegalStateException ex) {
-					// already shutting down: the hook runs
-				}
-			}
 		}
 	}
 

@@ -52,10 +52,7 @@ public final class FaultRun {
 	public static List<FaultTally> run(FaultSettings settings, Path lib) throws Exception {
 		Path work = (settings.workDirectory() != null) ? Files.createDirectories(settings.workDirectory())
 				: Files.createTempDirectory("smsgw-faults-");
-		Suite suite = startSuite(settings, lib, work);
-		Thread hook = new Thread(suite::close, "fault-run-stop");
-		Runtime.getRuntime().addShutdownHook(hook);
-		try {
+		try (Suite suite = startSuite(settings, lib, work)) {
 			List<FaultTally> tallies = new ArrayList<>();
 			warmUp(suite, settings);
 			for (FaultScenario scenario : settings.scenarios()) {
@@ -67,15 +64,6 @@ public final class FaultRun {
 			System.out.print("\n" + table(tallies));
 			log.info("Logs in {}", work);
 			return tallies;
-		}
-		finally {
-			suite.close();
-			try {
-				Runtime.getRuntime().removeShutdownHook(hook);
-			}
-			catch (IllegalStateException ex) {
-				// already shutting down: the hook runs
-			}
 		}
 	}
 

@@ -21,13 +21,7 @@ final class Soak {
 	static SoakReport run(BenchmarkOptions options, Path lib) throws Exception {
 		Path work = (options.workDirectory() != null) ? Files.createDirectories(options.workDirectory())
 				: Files.createTempDirectory("smsgw-soak-");
-		Suite suite = null;
-		Thread hook = null;
-		try {
-			Suite started = Suite.start(options, lib, work);
-			suite = started;
-			hook = new Thread(started::close, "soak-stop");
-			Runtime.getRuntime().addShutdownHook(hook);
+		try (Suite started = Suite.start(options, lib, work)) {
 			LoadDriver driver = new LoadDriver(started.api().url(), started.clientId(), started.clientSecret(),
 					started.receiver().url());
 			System.out.print(SoakWriter.header());
@@ -40,19 +34,6 @@ final class Soak {
 			SoakWriter.writeJson(options.output(), options, report);
 			log.info("Logs in {}", work);
 			return report;
-		}
-		finally {
-			if (suite != null) {
-				suite.close();
-			}
-			if (hook != null) {
-				try {
-					Runtime.getRuntime().removeShutdownHook(hook);
-				}
-				catch (IllegalStateException ex) {
-					// already shutting down: the hook runs
-				}
-			}
 		}
 	}
 

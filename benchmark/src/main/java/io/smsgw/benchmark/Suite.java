@@ -37,6 +37,8 @@ public final class Suite implements AutoCloseable {
 
 	private final List<ServiceProcess> services = new ArrayList<>();
 
+	private final Thread stopHook = new Thread(this::close, "suite-stop");
+
 	private Database database;
 
 	private KafkaBroker kafka;
@@ -74,6 +76,8 @@ public final class Suite implements AutoCloseable {
 	public static Suite start(BenchmarkOptions options, Path lib, Path work, boolean withLink,
 			Map<String, Object> extraProperties) throws Exception {
 		Suite suite = new Suite(options, withLink, extraProperties);
+		// every process it started is stopped on Ctrl-C or when the JVM ends, also during the start
+		Runtime.getRuntime().addShutdownHook(suite.stopHook);
 		try {
 			suite.startAll(lib, work);
 			return suite;
@@ -233,6 +237,12 @@ public final class Suite implements AutoCloseable {
 	/** Stops the API first (nothing new accepted), then the other services, the simulator and the infrastructure. */
 	@Override
 	public synchronized void close() {
+		try {
+			Runtime.getRuntime().removeShutdownHook(this.stopHook);
+		}
+		catch (IllegalStateException ex) {
+			// shutting down: this is the hook
+		}
 		if (!this.services.isEmpty()) {
 			this.services.get(0).close();
 			this.services.parallelStream().forEach(ServiceProcess::close);

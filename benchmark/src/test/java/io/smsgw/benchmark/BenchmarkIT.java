@@ -23,7 +23,6 @@ class BenchmarkIT {
 
 	private static Suite suite;
 
-	private static Thread hook;
 
 	private static Run run;
 
@@ -39,9 +38,6 @@ class BenchmarkIT {
 				b.kafkaHeap = "512m";
 			});
 		suite = Suite.start(options, lib, work);
-		Suite started = suite;
-		hook = new Thread(started::close, "benchmark-it-stop");
-		Runtime.getRuntime().addShutdownHook(hook);
 		run = new Run(suite, new LoadDriver(suite.api().url(), suite.clientId(), suite.clientSecret(),
 				suite.receiver().url()));
 	}
@@ -50,9 +46,6 @@ class BenchmarkIT {
 	static void stopSuite() {
 		if (suite != null) {
 			suite.close();
-		}
-		if (hook != null) {
-			Runtime.getRuntime().removeShutdownHook(hook);
 		}
 	}
 

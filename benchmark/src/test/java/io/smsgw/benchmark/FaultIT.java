@@ -35,7 +35,6 @@ class FaultIT {
 
 	private static Suite suite;
 
-	private static Thread hook;
 
 	private static Path logs;
 
@@ -50,9 +49,6 @@ class FaultIT {
 				"20", "--broker-down-seconds", "3", "--database-down-seconds", "3", "--restart-timeout", "600",
 				"--root", root.toString(), "--work-dir", work.toString() });
 		suite = FaultRun.startSuite(settings, lib, work);
-		Suite started = suite;
-		hook = new Thread(started::close, "fault-it-stop");
-		Runtime.getRuntime().addShutdownHook(hook);
 		FaultRun.warmUp(suite, settings);
 	}
 
@@ -61,9 +57,6 @@ class FaultIT {
 		System.out.print(FaultRun.table(tallies));
 		if (suite != null) {
 			suite.close();
-		}
-		if (hook != null) {
-			Runtime.getRuntime().removeShutdownHook(hook);
 		}
 	}
 

@@ -28,7 +28,6 @@ class SoakIT {
 
 	private static Suite suite;
 
-	private static Thread hook;
 
 	private static Path work;
 
@@ -52,18 +51,12 @@ class SoakIT {
 			b.timeoutSeconds = 300;
 		});
 		suite = Suite.start(options, lib, work);
-		Suite started = suite;
-		hook = new Thread(started::close, "soak-it-stop");
-		Runtime.getRuntime().addShutdownHook(hook);
 	}
 
 	@AfterAll
 	static void stopSuite() {
 		if (suite != null) {
 			suite.close();
-		}
-		if (hook != null) {
-			Runtime.getRuntime().removeShutdownHook(hook);
 		}
 	}
 
