@@ -12,7 +12,7 @@ import java.util.Locale;
  * @param rate messages per second offered, 0 for as fast as the API takes them
  * @param concurrency concurrent HTTP clients
  * @param batchSize messages per batch request
- * @param warmup messages sent (and awaited) before the first measured run, not counted
+ * @param warmup messages of each measured mode sent (and awaited) before the first measured run, not counted
  * @param partitions partitions of every topic
  * @param routers router-service instances
  * @param connectors smpp-connector-service instances
@@ -53,7 +53,7 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 
 	/** Defaults of the command line. */
 	public static BenchmarkOptions defaults() {
-		return new BenchmarkOptions(20_000, List.of(Mode.SINGLE, Mode.BATCH), 0, 20, 100, 500, 3, 1, 1, 1, 50, 100,
+		return new BenchmarkOptions(20_000, List.of(Mode.SINGLE, Mode.BATCH), 0, 20, 100, 2000, 3, 1, 1, 1, 50, 100,
 				"512m", "1g", false, 600, 300, Path.of("benchmark-result.json"), null, Path.of("."), false, 1800, 10, 20);
 	}
 
@@ -119,7 +119,7 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 				  --batch-percent 20      soak: share of messages sent in batches of --batch-size
 				  --concurrency 20        concurrent HTTP clients
 				  --batch-size 100        messages per batch request
-				  --warmup 500            messages sent and awaited before measuring
+				  --warmup 2000           messages of each measured mode sent and awaited before measuring
 				  --partitions 3          partitions of every topic
 				  --routers 1 --connectors 1   instances of router-service and smpp-connector-service
 				  --binds 1 --window 50   SMPP binds per connector instance, window per bind

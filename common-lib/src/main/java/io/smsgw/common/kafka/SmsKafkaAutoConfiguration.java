@@ -1,6 +1,8 @@
 package io.smsgw.common.kafka;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -38,18 +40,32 @@ import io.smsgw.common.event.Topics;
 @EnableConfigurationProperties(SmsKafkaProperties.class)
 public class SmsKafkaAutoConfiguration {
 
+	/**
+	 * The event serde and durable sends (acks from every in-sync replica, idempotence) always; the
+	 * batching defaults only where {@code spring.kafka.producer.*} does not set them. Records are
+	 * small JSON events and the brokers are near: compression would cost the producer, the broker
+	 * (which reads every batch to validate it) and each consumer more CPU than it saves on the wire.
+	 */
 	@Bean
 	DefaultKafkaProducerFactoryCustomizer smsProducerFactoryCustomizer() {
-		return (factory) -> factory.updateConfigs(java.util.Map.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-				StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, EventSerializer.class,
-				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-				ProducerConfig.LINGER_MS_CONFIG, 2, ProducerConfig.BATCH_SIZE_CONFIG, 131072,
-				ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"));
+		return (factory) -> {
+			Map<String, Object> configs = new HashMap<>(Map.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+					StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, EventSerializer.class,
+					ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
+			Map<String, Object> defaults = Map.of(ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.BATCH_SIZE_CONFIG,
+					131072, ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
+			defaults.forEach((key, value) -> {
+				if (!factory.getConfigurationProperties().containsKey(key)) {
+					configs.put(key, value);
+				}
+			});
+			factory.updateConfigs(configs);
+		};
 	}
 
 	@Bean
 	DefaultKafkaConsumerFactoryCustomizer smsConsumerFactoryCustomizer() {
-		return (factory) -> factory.updateConfigs(java.util.Map.of(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+		return (factory) -> factory.updateConfigs(Map.of(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
 				StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
 				ErrorHandlingDeserializer.class, ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS,
 				EventDeserializer.class, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
