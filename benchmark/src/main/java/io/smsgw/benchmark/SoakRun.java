@@ -62,6 +62,8 @@ public final class SoakRun {
 		Map<String, Map<String, Double>> heap = new LinkedHashMap<>();
 		List<SoakSample> samples = new ArrayList<>();
 		Map<String, ProcessStats> before = this.suite.stats();
+		// receipts/s of a soak: over its whole length (a 20 ms sampler over half an hour would hold 90,000 samples)
+		int receiptsBefore = this.suite.simulator().receiptsSent();
 		AtomicReference<Throwable> failure = new AtomicReference<>();
 		Thread load = new Thread(() -> {
 			try {
@@ -116,7 +118,8 @@ public final class SoakRun {
 		Thread.sleep(1000);
 		RunReport totals = new RunAnalysis(sent, this.suite.simulator().submits(), this.suite.receiver(),
 				options.receiptDelayMs())
-			.report("soak", rate, 0, RunAnalysis.usage(before, this.suite.stats(), doneMicros - sent.startMicros()));
+			.report("soak", rate, (this.suite.simulator().receiptsSent() - receiptsBefore) * 1e6 / (doneMicros - sent.startMicros()),
+					RunAnalysis.usage(before, this.suite.stats(), doneMicros - sent.startMicros()));
 		SoakVerdict verdict = SoakVerdicts.judge(samples, heap, sent, sampler::acceptToSmsc, rate, duration, loadEndMicros,
 				totals.loss().passed());
 		log.info("Soak done: verdict {}, loss check {}", verdict.passed() ? "FLAT" : "NOT FLAT",
