@@ -47,8 +47,9 @@ class CorrelationConfiguration {
 	}
 
 	@Bean
-	Correlator correlator(MessageStore messages, ReceiptStore receipts, PlatformTransactionManager transactions) {
-		return new Correlator(messages, receipts, new TransactionTemplate(transactions));
+	Correlator correlator(MessageStore messages, ReceiptStore receipts, PlatformTransactionManager transactions,
+			StatusPublisher publisher) {
+		return new Correlator(messages, receipts, new TransactionTemplate(transactions), publisher);
 	}
 
 	@Bean

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
+import org.springframework.kafka.KafkaException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.smsgw.common.event.MessageAccepted;
@@ -17,13 +19,17 @@ import io.smsgw.common.event.MessageFailed;
 import io.smsgw.common.event.MessageSent;
 import io.smsgw.common.event.ReceiptReceived;
 import io.smsgw.dlr.correlation.ReceiptStore.PartRef;
+import io.smsgw.dlr.publish.StatusPublisher;
 import io.smsgw.dlr.status.TrackedMessage;
 import io.smsgw.dlr.status.TrackedPart;
 
 /**
- * Applies a batch of events of one kind to the stored messages, in one database transaction.
- * Every method is idempotent: applying the same events again changes nothing. Returns the
- * messages whose statuses may now need publishing.
+ * Applies a batch of events of one kind to the stored messages, in one database transaction that
+ * also publishes the statuses reached ({@link StatusPublisher#publishWithin}) before it commits, so
+ * they are stored as published and never updated again. If publishing fails the transaction rolls
+ * back, the batch is applied again without publishing (its statuses stored unpublished, for the
+ * retry and the republish sweep) and the failure is rethrown, as a publish after the commit would.
+ * Every method is idempotent: applying the same events again changes nothing.
  */
 class Correlator {
 
@@ -35,19 +41,44 @@ class Correlator {
 
 	private final TransactionTemplate tx;
 
-	Correlator(MessageStore messages, ReceiptStore receipts, TransactionTemplate tx) {
+	private final StatusPublisher publisher;
+
+	Correlator(MessageStore messages, ReceiptStore receipts, TransactionTemplate tx, StatusPublisher publisher) {
 		this.messages = messages;
 		this.receipts = receipts;
 		this.tx = tx;
+		this.publisher = publisher;
+	}
+
+	/** Runs {@code work} publishing within; on a failed publish, again without, then rethrows. */
+	private Outcome inTransaction(Function<Boolean, Outcome> work) {
+		Outcome outcome;
+		try {
+			outcome = this.tx.execute((status) -> work.apply(true));
+		}
+		catch (KafkaException ex) {
+			this.tx.execute((status) -> work.apply(false));
+			throw ex;
+		}
+		this.publisher.recorded(outcome.sent());
+		return outcome;
+	}
+
+	/** Publishes (when {@code publish}) and stores what changed; returns what was sent. */
+	private StatusPublisher.Sent store(Map<UUID, TrackedMessage> tracked, boolean publish) {
+		StatusPublisher.Sent sent = publish ? this.publisher.publishWithin(tracked.values()) : StatusPublisher.Sent.NONE;
+		this.messages.save(tracked.values(), sent.messageIds());
+		return sent;
 	}
 
 	Outcome accepted(List<MessageAccepted> accepted) {
 		this.tx.executeWithoutResult((status) -> this.messages.accept(accepted));
-		return new Outcome(ids(accepted.stream().map(MessageAccepted::messageId).toList()), 0, 0);
+		return new Outcome(ids(accepted.stream().map(MessageAccepted::messageId).toList()), 0, 0,
+				StatusPublisher.Sent.NONE);
 	}
 
 	Outcome sent(List<MessageSent> sent) {
-		return this.tx.execute((status) -> {
+		return inTransaction((publish) -> {
 			Map<PartKey, PartRef> index = new HashMap<>();
 			for (MessageSent message : sent) {
 				message.parts()
@@ -77,14 +108,14 @@ class Correlator {
 				PartRef ref = index.get(new PartKey(receipt.connectorId(), receipt.networkMessageId()));
 				apply(tracked.get(ref.messageId()), ref.partNumber(), receipt);
 			}
-			this.messages.save(tracked.values());
+			StatusPublisher.Sent published = store(tracked, publish);
 			this.receipts.alias(aliases);
-			return new Outcome(ids, parked.size(), 0);
+			return new Outcome(ids, parked.size(), 0, published);
 		});
 	}
 
 	Outcome receipts(List<ReceiptReceived> receipts) {
-		return this.tx.execute((status) -> {
+		return inTransaction((publish) -> {
 			List<PartKey> keys = receipts.stream().map(PartKey::of).toList();
 			this.receipts.lock(keys);
 			Map<PartKey, PartRef> found = this.receipts.find(keys);
@@ -100,13 +131,12 @@ class Correlator {
 				PartRef ref = found.get(PartKey.of(receipt));
 				apply(tracked.get(ref.messageId()), ref.partNumber(), receipt);
 			}
-			this.messages.save(tracked.values());
-			return new Outcome(tracked.keySet(), matched.size(), unmatched.size());
+			return new Outcome(tracked.keySet(), matched.size(), unmatched.size(), store(tracked, publish));
 		});
 	}
 
 	Outcome failed(List<MessageFailed> failed) {
-		return this.tx.execute((status) -> {
+		return inTransaction((publish) -> {
 			Set<UUID> ids = ids(failed.stream().map(MessageFailed::messageId).toList());
 			this.messages.ensure(ids);
 			Map<UUID, TrackedMessage> tracked = this.messages.lock(ids);
@@ -114,8 +144,7 @@ class Correlator {
 				String detail = message.reasonCode() + ((message.detail() != null) ? ": " + message.detail() : "");
 				tracked.get(message.messageId()).failed(message.errorCode(), detail, message.failedAt());
 			}
-			this.messages.save(tracked.values());
-			return new Outcome(ids, 0, 0);
+			return new Outcome(ids, 0, 0, store(tracked, publish));
 		});
 	}
 
@@ -124,15 +153,14 @@ class Correlator {
 	 * grace) to EXPIRED, at {@code now}. Rows locked elsewhere are skipped and found by a later sweep.
 	 */
 	Outcome expire(Instant cutoff, Instant now, int limit) {
-		return this.tx.execute((status) -> {
+		return inTransaction((publish) -> {
 			List<UUID> due = this.messages.lockExpired(cutoff, limit);
 			if (due.isEmpty()) {
-				return new Outcome(Set.of(), 0, 0);
+				return new Outcome(Set.of(), 0, 0, StatusPublisher.Sent.NONE);
 			}
 			Map<UUID, TrackedMessage> tracked = this.messages.lock(due);
 			tracked.values().forEach((message) -> message.expired(EXPIRED_DETAIL, now));
-			this.messages.save(tracked.values());
-			return new Outcome(ids(due), 0, 0);
+			return new Outcome(ids(due), 0, 0, store(tracked, publish));
 		});
 	}
 
@@ -159,8 +187,9 @@ class Correlator {
 	 * @param touched the messages whose statuses may need publishing
 	 * @param matched receipts matched to their part
 	 * @param parked receipts parked until their part is known
+	 * @param sent the statuses published within the transaction
 	 */
-	record Outcome(Set<UUID> touched, int matched, int parked) {
+	record Outcome(Set<UUID> touched, int matched, int parked, StatusPublisher.Sent sent) {
 	}
 
 }

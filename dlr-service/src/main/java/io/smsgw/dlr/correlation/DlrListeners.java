@@ -23,8 +23,9 @@ import io.smsgw.dlr.publish.StatusPublisher;
 
 /**
  * The dlr-service's batch listeners. Each applies the readable records of a poll in one
- * database transaction, then publishes the resulting status changes and waits for Kafka's acks
- * before returning, so offsets are committed only after the statuses are out. A record that
+ * database transaction that publishes the resulting status changes and waits for Kafka's acks
+ * before it commits (MessageAccepted: publishes after the commit what was waiting for the
+ * tenant), so offsets are committed only after the statuses are out. A record that
  * cannot be read or lacks its ids ends the batch with a {@link BatchListenerFailedException}:
  * the records before it are committed and the shared error handler sends it to the DLT.
  */
@@ -91,7 +92,9 @@ public class DlrListeners {
 			if (type == MessageSent.class) {
 				this.metrics.receipts("matched", outcome.matched());
 			}
-			this.publisher.publish(outcome.touched());
+			if (type == MessageAccepted.class) {
+				this.publisher.publish(outcome.touched());
+			}
 		}
 		if (poison >= 0) {
 			ConsumerRecord<String, SmsEvent> record = records.get(poison);

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,7 +22,8 @@ import io.smsgw.dlr.status.TrackedMessage;
 import io.smsgw.dlr.status.TrackedPart;
 
 /**
- * The messages, their parts and their status history in schema {@code dlr}, with JDBC batches.
+ * The messages, their parts and their status history in schema {@code dlr}: one statement per
+ * kind of change for a whole poll (multi-row inserts, updates over {@link Unnest} arrays).
  * Callers lock message rows in id order so that concurrent listeners never deadlock.
  */
 class MessageStore {
@@ -115,8 +117,11 @@ class MessageStore {
 		}
 	}
 
-	/** Writes back what changed: message status, new and changed parts, statuses reached. */
-	void save(Collection<TrackedMessage> messages) {
+	/**
+	 * Writes back what changed: message status, new and changed parts, statuses reached (stored as
+	 * published for the messages in {@code published}: they are on Kafka already).
+	 */
+	void save(Collection<TrackedMessage> messages, Set<UUID> published) {
 		List<Object[]> updates = new ArrayList<>();
 		List<Object[]> newParts = new ArrayList<>();
 		List<Object[]> changedParts = new ArrayList<>();
@@ -124,12 +129,12 @@ class MessageStore {
 		for (TrackedMessage message : messages) {
 			StatusEntry last = message.lastReached();
 			if (last != null) {
-				updates.add(new Object[] { last.status().name(), ts(last.at()), last.errorCode(), last.detail(),
-						message.connectorId(), message.id() });
+				updates.add(new Object[] { message.id(), last.status().name(), last.at(), last.errorCode(), last.detail(),
+						message.connectorId() });
 			}
 			for (StatusEntry entry : message.reached()) {
 				history.add(new Object[] { message.id(), entry.status().name(), entry.status().rank(), ts(entry.at()),
-						entry.errorCode(), entry.detail() });
+						entry.errorCode(), entry.detail(), published.contains(message.id()) });
 			}
 			for (TrackedPart part : message.parts()) {
 				if (part.isAdded()) {
@@ -137,31 +142,48 @@ class MessageStore {
 							part.networkMessageId(), part.status().name(), part.errorCode() });
 				}
 				else if (part.isChanged()) {
-					changedParts.add(new Object[] { part.status().name(), part.errorCode(), message.id(),
-							part.partNumber() });
+					changedParts.add(new Object[] { message.id(), part.partNumber(), part.status().name(),
+							part.errorCode() });
 				}
 			}
 		}
+		if (!updates.isEmpty()) {
+			this.jdbc.update("""
+					update dlr.message m set status = k.status, status_at = k.at, error_code = k.error_code,
+						detail = k.detail, connector_id = k.connector_id, updated_at = now()
+					from unnest(?::uuid[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[])
+						as k(id, status, at, error_code, detail, connector_id)
+					where m.id = k.id""", Unnest.columns(updates, "uuid", "text", "timestamptz", "text", "text", "text"));
+		}
+		if (!newParts.isEmpty()) {
+			// A network id is unique per connector for SMSCs, but a modem's message reference (0-255) wraps:
+			// the newest message to use an id takes it over; the older part keeps its row under a suffixed id.
+			List<Object[]> keys = newParts.stream().map((p) -> new Object[] { p[2], p[3], p[0] }).toList();
+			Object[] columns = Unnest.columns(keys, "text", "text", "uuid");
+			this.jdbc.update("""
+					update dlr.message_part p set network_message_id = p.network_message_id || '~' || p.message_id
+					from unnest(?::text[], ?::text[], ?::uuid[]) as k(connector_id, network_message_id, message_id)
+					where p.connector_id = k.connector_id and p.network_message_id = k.network_message_id
+						and p.message_id <> k.message_id""", columns);
+			this.jdbc.update("""
+					delete from dlr.part_alias a
+					using unnest(?::text[], ?::text[], ?::uuid[]) as k(connector_id, network_message_id, message_id)
+					where a.connector_id = k.connector_id and a.network_message_id = k.network_message_id
+						and a.message_id <> k.message_id""", columns);
+			this.jdbc.batchUpdate("""
+					insert into dlr.message_part (message_id, part_number, connector_id, network_message_id, status,
+						error_code) values (?, ?, ?, ?, ?, ?) on conflict do nothing""", newParts);
+		}
+		if (!changedParts.isEmpty()) {
+			this.jdbc.update("""
+					update dlr.message_part p set status = k.status, error_code = k.error_code, updated_at = now()
+					from unnest(?::uuid[], ?::int4[], ?::text[], ?::text[]) as k(message_id, part_number, status, error_code)
+					where p.message_id = k.message_id and p.part_number = k.part_number""",
+					Unnest.columns(changedParts, "uuid", "int4", "text", "text"));
+		}
 		this.jdbc.batchUpdate("""
-				update dlr.message set status = ?, status_at = ?, error_code = ?, detail = ?, connector_id = ?,
-					updated_at = now() where id = ?""", updates);
-		// A network id is unique per connector for SMSCs, but a modem's message reference (0-255) wraps:
-		// the newest message to use an id takes it over; the older part keeps its row under a suffixed id.
-		this.jdbc.batchUpdate("""
-				update dlr.message_part set network_message_id = network_message_id || '~' || message_id
-				where connector_id = ? and network_message_id = ? and message_id <> ?""",
-				newParts.stream().map((p) -> new Object[] { p[2], p[3], p[0] }).toList());
-		this.jdbc.batchUpdate("delete from dlr.part_alias where connector_id = ? and network_message_id = ? and message_id <> ?",
-				newParts.stream().map((p) -> new Object[] { p[2], p[3], p[0] }).toList());
-		this.jdbc.batchUpdate("""
-				insert into dlr.message_part (message_id, part_number, connector_id, network_message_id, status, error_code)
-				values (?, ?, ?, ?, ?, ?) on conflict do nothing""", newParts);
-		this.jdbc.batchUpdate("""
-				update dlr.message_part set status = ?, error_code = ?, updated_at = now()
-				where message_id = ? and part_number = ?""", changedParts);
-		this.jdbc.batchUpdate("""
-				insert into dlr.message_status (message_id, status, rank, at, error_code, detail)
-				values (?, ?, ?, ?, ?, ?) on conflict do nothing""", history);
+				insert into dlr.message_status (message_id, status, rank, at, error_code, detail, published)
+				values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""", history);
 	}
 
 	private static List<UUID> sorted(Collection<UUID> ids) {

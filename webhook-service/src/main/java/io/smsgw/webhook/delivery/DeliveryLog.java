@@ -2,13 +2,13 @@ package io.smsgw.webhook.delivery;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
@@ -35,12 +36,15 @@ public class DeliveryLog {
 	private static final String INSERT = """
 			insert into delivery_log (event_id, target, subscription_id, message_id, tenant_id, event_type, url,
 			endpoint, state, attempts, body, source_topic, source, round_started_at, next_attempt_at, created_at)
-			values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?, ?, ?)
-			on conflict (event_id, target) do nothing""";
-
-	private static final int[] INSERT_TYPES = { Types.OTHER, Types.VARCHAR, Types.OTHER, Types.OTHER, Types.VARCHAR,
-			Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BINARY, Types.VARCHAR, Types.BINARY,
-			Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE };
+			select k.event_id, k.target, k.subscription_id, k.message_id, k.tenant_id, k.event_type, k.url, k.endpoint,
+				'PENDING', 0, k.body, k.source_topic, k.source, ?, ?, ?
+			from unnest(?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[],
+				?::bytea[], ?::text[], ?::bytea[]) with ordinality
+				as k(event_id, target, subscription_id, message_id, tenant_id, event_type, url, endpoint, body,
+				source_topic, source, n)
+			order by k.n
+			on conflict (event_id, target) do nothing
+			returning event_id, target""";
 
 	private final JdbcTemplate template;
 
@@ -62,7 +66,7 @@ public class DeliveryLog {
 	}
 
 	/**
-	 * Queues callbacks in one transaction (a JDBC batch); returns, per callback, whether it was queued
+	 * Queues callbacks in one transaction (one statement over arrays); returns, per callback, whether it was queued
 	 * ({@code false}: this event was already queued for this target).
 	 */
 	public boolean[] enqueueAll(List<Queued> queued, Instant now) {
@@ -71,17 +75,32 @@ public class DeliveryLog {
 			return inserted;
 		}
 		OffsetDateTime at = utc(now);
-		List<Object[]> rows = new ArrayList<>(queued.size());
-		for (Queued q : queued) {
-			Callback c = q.callback();
-			rows.add(new Object[] { c.eventId(), c.target(), c.subscriptionId(), c.messageId(), c.tenantId(), c.type(),
-					truncate(c.url(), 2048), truncate(Endpoints.of(c.url()), 300), c.body(), q.sourceTopic(), q.source(),
-					at, at, at });
+		int n = queued.size();
+		Object[][] columns = { new Object[n], new Object[n], new Object[n], new Object[n], new Object[n], new Object[n],
+				new Object[n], new Object[n], new byte[n][], new Object[n], new byte[n][] };
+		for (int i = 0; i < n; i++) {
+			Callback c = queued.get(i).callback();
+			Object[] row = { c.eventId(), c.target(), c.subscriptionId(), c.messageId(), c.tenantId(), c.type(),
+					truncate(c.url(), 2048), truncate(Endpoints.of(c.url()), 300), c.body(), queued.get(i).sourceTopic(),
+					queued.get(i).source() };
+			for (int col = 0; col < row.length; col++) {
+				columns[col][i] = row[col];
+			}
 		}
-		int[] counts = this.transactions.execute((status) -> this.template.batchUpdate(INSERT, rows, INSERT_TYPES));
-		for (int i = 0; i < inserted.length; i++) {
-			// 0: on conflict, nothing inserted; SUCCESS_NO_INFO (-2) when the driver rewrites batches
-			inserted[i] = counts[i] != 0;
+		String[] types = { "uuid", "text", "uuid", "uuid", "text", "text", "text", "text", "bytea", "text", "bytea" };
+		Object[] args = new Object[3 + types.length];
+		args[0] = at;
+		args[1] = at;
+		args[2] = at;
+		for (int col = 0; col < types.length; col++) {
+			args[3 + col] = new SqlArrayValue(types[col], columns[col]);
+		}
+		// one statement for the poll; a duplicate (already queued, or twice in this poll) is not returned
+		Set<String> queuedNow = new HashSet<>(this.transactions.execute((status) -> this.template
+			.query(INSERT, (rs, row) -> rs.getString(1) + "/" + rs.getString(2), args)));
+		for (int i = 0; i < n; i++) {
+			Callback c = queued.get(i).callback();
+			inserted[i] = queuedNow.remove(c.eventId() + "/" + c.target());
 		}
 		return inserted;
 	}
