@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import io.smsgw.common.web.FieldProblem;
 import io.smsgw.common.web.InvalidRequestException;
 import io.smsgw.common.web.NotFoundException;
+import io.smsgw.common.web.ProblemDetailsHandler;
 import io.smsgw.api.suppression.RecipientSuppressedException;
 import io.smsgw.api.web.ServiceBusyException;
 import io.smsgw.api.web.TooManyRequestsException;
@@ -68,6 +69,12 @@ class TwilioErrors {
 
 	@ExceptionHandler
 	ResponseEntity<TwilioError> unexpected(Exception ex) {
+		if (ProblemDetailsHandler.databaseUnavailable(ex)) {
+			ProblemDetailsHandler.logDatabaseUnavailable("the Twilio-compatible API", ex);
+			return ResponseEntity.status(503)
+				.header(HttpHeaders.RETRY_AFTER, Integer.toString(ProblemDetailsHandler.DATABASE_RETRY_AFTER_SECONDS))
+				.body(TwilioError.of(20503, ProblemDetailsHandler.DATABASE_UNAVAILABLE_DETAIL, 503));
+		}
 		log.error("Unexpected failure on the Twilio-compatible API", ex);
 		return ResponseEntity.status(500).body(TwilioError.of(20500, "An internal server error has occurred", 500));
 	}

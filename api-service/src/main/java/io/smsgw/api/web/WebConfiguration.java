@@ -9,7 +9,8 @@ import io.smsgw.api.config.ApiProperties;
 
 /**
  * The request size limit, registered ahead of the security filters so that oversize bodies are
- * refused before any work is done on them.
+ * refused before any work is done on them, and the 503 of a database outage outside Spring MVC
+ * (ahead of everything, so that the security filters are inside it).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
@@ -19,6 +20,14 @@ class WebConfiguration {
 		FilterRegistrationBean<RequestSizeFilter> registration = new FilterRegistrationBean<>(
 				new RequestSizeFilter(properties.maxRequestSize().toBytes(), problems));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter() {
+		FilterRegistrationBean<DatabaseOutageFilter> registration = new FilterRegistrationBean<>(
+				new DatabaseOutageFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);
 		return registration;
 	}
 

@@ -5,11 +5,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +37,8 @@ import io.smsgw.common.event.Topics;
  * pauses so that a connector with no link up is not spun on. A message requeued for longer than
  * the hand-back time (a header on the requeued record says since when) while its connector has no
  * link up is handed back to the router as a retriable {@link DispatchFailed} with {@link #CONNECTOR_UNAVAILABLE}, so that it can
- * go through another connector of its route.
+ * go through another connector of its route. An outcome whose publication fails is published
+ * again, never dispatched again (see {@link #publish(List, List)}).
  */
 public class DispatchListener implements BatchAcknowledgingMessageListener<String, SmsEvent> {
 
@@ -42,6 +46,9 @@ public class DispatchListener implements BatchAcknowledgingMessageListener<Strin
 
 	/** Error code of a message handed back because its connector had no link up for too long. */
 	public static final String CONNECTOR_UNAVAILABLE = "CONNECTOR_UNAVAILABLE";
+
+	/** First pause before outcomes whose publication failed are published again (times the attempt). */
+	private static final long PUBLISH_RETRY_MILLIS = 500;
 
 	/** Header of a requeued dispatch: when it was first requeued (epoch milliseconds). */
 	static final String REQUEUED_SINCE_HEADER = "sms-requeued-since";
@@ -80,15 +87,18 @@ public class DispatchListener implements BatchAcknowledgingMessageListener<Strin
 				outcomes.add(dispatch(request));
 			}
 		}
-		List<CompletableFuture<?>> published = new ArrayList<>(requests.size());
+		List<ProducerRecord<String, Object>> results = new ArrayList<>(requests.size());
+		List<CompletableFuture<?>> sends = new ArrayList<>(requests.size());
 		boolean requeued = false;
 		for (int i = 0; i < requests.size(); i++) {
 			DispatchRequest request = requests.get(i);
 			DispatchOutcome outcome = await(outcomes.get(i), request);
-			published.add(publish(request, outcome, requeuedSince.get(i)));
+			ProducerRecord<String, Object> result = result(request, outcome, requeuedSince.get(i));
+			results.add(result);
+			sends.add(send(result));
 			requeued |= outcome instanceof DispatchOutcome.Requeue;
 		}
-		CompletableFuture.allOf(published.toArray(CompletableFuture[]::new)).join();
+		publish(results, sends);
 		ack.acknowledge();
 		if (requeued) {
 			pause();
@@ -120,7 +130,58 @@ public class DispatchListener implements BatchAcknowledgingMessageListener<Strin
 		}
 	}
 
-	private CompletableFuture<?> publish(DispatchRequest request, DispatchOutcome outcome, Long requeuedSince) {
+	/**
+	 * Waits until the outcomes of a poll (sent as they came) are on Kafka. Those whose publication
+	 * failed are published again (never dispatched again: the network answered them) until the
+	 * outcome timeout has passed; only then does the listener throw, and the container's error
+	 * handler consume the whole poll again.
+	 */
+	private void publish(List<ProducerRecord<String, Object>> results, List<CompletableFuture<?>> firstSends) {
+		long deadline = System.nanoTime() + this.outcomeTimeout.toNanos();
+		List<ProducerRecord<String, Object>> pending = results;
+		List<CompletableFuture<?>> sends = firstSends;
+		for (int attempt = 1;; attempt++) {
+			List<ProducerRecord<String, Object>> failed = new ArrayList<>();
+			Throwable cause = null;
+			for (int i = 0; i < sends.size(); i++) {
+				try {
+					sends.get(i).join();
+				}
+				catch (CompletionException | CancellationException ex) {
+					failed.add(pending.get(i));
+					cause = (ex.getCause() != null) ? ex.getCause() : ex;
+				}
+			}
+			if (failed.isEmpty()) {
+				return;
+			}
+			if (System.nanoTime() - deadline >= 0) {
+				throw new KafkaException("Could not publish " + failed.size() + " outcomes of connector "
+						+ this.connector.id() + " within " + this.outcomeTimeout, cause);
+			}
+			log.warn("{} of {} outcomes of connector {} not published ({}); publishing them again", failed.size(),
+					results.size(), this.connector.id(), String.valueOf(cause));
+			sleep(Math.min(PUBLISH_RETRY_MILLIS * attempt, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+			pending = failed;
+			sends = new ArrayList<>(pending.size());
+			for (ProducerRecord<String, Object> result : pending) {
+				sends.add(send(result));
+			}
+		}
+	}
+
+	private CompletableFuture<?> send(ProducerRecord<String, Object> result) {
+		try {
+			return this.kafka.send(result);
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	/** The record that tells the outcome: the dispatch again, a MessageSent or a DispatchFailed. */
+	private ProducerRecord<String, Object> result(DispatchRequest request, DispatchOutcome outcome,
+			Long requeuedSince) {
 		String key = request.messageId().toString();
 		if (outcome instanceof DispatchOutcome.Requeue requeue) {
 			long now = this.clock.millis();
@@ -129,7 +190,7 @@ public class DispatchListener implements BatchAcknowledgingMessageListener<Strin
 				ProducerRecord<String, Object> again = new ProducerRecord<>(Topics.dispatch(this.connector.id()), key,
 						request);
 				again.headers().add(REQUEUED_SINCE_HEADER, Long.toString(since).getBytes(StandardCharsets.US_ASCII));
-				return this.kafka.send(again);
+				return again;
 			}
 			log.warn("Message {} waited {} s for connector {} to come up ({}); handed back to the router",
 					request.messageId(), (now - since) / 1000, this.connector.id(), requeue.reason());
@@ -137,12 +198,11 @@ public class DispatchListener implements BatchAcknowledgingMessageListener<Strin
 					"Connector " + this.connector.id() + " unavailable: " + requeue.reason(), true);
 		}
 		if (outcome instanceof DispatchOutcome.Sent sent) {
-			return this.kafka.send(Topics.MT_SENT, key,
-					new MessageSent(request.messageId(), this.connector.id(), sent.parts(), this.clock.instant(),
-							request.pricePerSegment()));
+			return new ProducerRecord<>(Topics.MT_SENT, key, new MessageSent(request.messageId(), this.connector.id(),
+					sent.parts(), this.clock.instant(), request.pricePerSegment()));
 		}
 		if (outcome instanceof DispatchOutcome.Failed failed) {
-			return this.kafka.send(Topics.MT_DISPATCH_FAILED, key,
+			return new ProducerRecord<>(Topics.MT_DISPATCH_FAILED, key,
 					new DispatchFailed(request.messageId(), this.connector.id(), request.attempt(), failed.errorCode(),
 							failed.reason(), failed.retriable(), this.clock.instant(), request));
 		}
@@ -172,8 +232,12 @@ public class DispatchListener implements BatchAcknowledgingMessageListener<Strin
 	}
 
 	private void pause() {
+		sleep(this.requeuePause.toMillis());
+	}
+
+	private static void sleep(long millis) {
 		try {
-			Thread.sleep(this.requeuePause.toMillis());
+			Thread.sleep(millis);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

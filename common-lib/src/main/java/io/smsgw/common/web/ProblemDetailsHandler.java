@@ -1,6 +1,12 @@
 package io.smsgw.common.web;
 
+import java.net.URI;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -22,12 +28,33 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * The mapping of the gateway's HTTP errors to RFC 9457 problem details that every service with an
  * HTTP API shares: malformed JSON, unknown fields and wrong types as 400 naming the field,
- * validation failures as 400 with every field error, 404, 409, and a 500 that logs the cause but
- * never shows it. A service extends it in a {@code @RestControllerAdvice} and adds what is its own.
+ * validation failures as 400 with every field error, 404, 409, a 503 with {@code Retry-After} while
+ * the database cannot be reached (see {@link #databaseUnavailable}), and a 500 that logs the cause
+ * but never shows it. A service extends it in a {@code @RestControllerAdvice} and adds what is its
+ * own.
  */
 public abstract class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsHandler.class);
+
+	/** {@code Retry-After} of a 503 answered while the database cannot be reached. */
+	public static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+
+	/** The problem type of a 503 answered while the database cannot be reached. */
+	public static final String DATABASE_UNAVAILABLE_TYPE = "urn:smsgw:problem:service-unavailable";
+
+	/** What a 503 answered while the database cannot be reached says. */
+	public static final String DATABASE_UNAVAILABLE_DETAIL = "The service is temporarily unavailable; try again shortly";
+
+	/**
+	 * Spring's data-access failures that mean "the database cannot be reached or is busy now", by
+	 * name (common-lib does not depend on spring-tx): each type and its subclasses.
+	 */
+	private static final Set<String> TRANSIENT_TYPES = Set.of("org.springframework.dao.TransientDataAccessException",
+			"org.springframework.dao.DataAccessResourceFailureException",
+			"org.springframework.dao.RecoverableDataAccessException",
+			"org.springframework.transaction.CannotCreateTransactionException",
+			"org.hibernate.exception.JDBCConnectionException");
 
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
@@ -62,8 +89,85 @@ public abstract class ProblemDetailsHandler extends ResponseEntityExceptionHandl
 
 	@ExceptionHandler
 	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+		if (databaseUnavailable(ex)) {
+			logDatabaseUnavailable(request.getDescription(false), ex);
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+					DATABASE_UNAVAILABLE_DETAIL);
+			problem.setType(URI.create(DATABASE_UNAVAILABLE_TYPE));
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, Integer.toString(DATABASE_RETRY_AFTER_SECONDS))
+				.body(problem);
+		}
 		log.error("Unexpected failure handling {}", request.getDescription(false), ex);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred", List.of());
+	}
+
+	/**
+	 * Whether a failure means the database cannot be reached (down, restarting, no connection in
+	 * the pool in time) or is transiently failing, so that a retry shortly after may succeed: a
+	 * transient or resource-failure data-access exception, a transaction that could not begin, a
+	 * JDBC connection exception, an SQL state of class 08 (connection) or 57P0x (shutting down,
+	 * starting up), or a pooled connection the pool closed after such a failure, anywhere in the
+	 * cause chain.
+	 */
+	public static boolean databaseUnavailable(Throwable ex) {
+		int depth = 0;
+		for (Throwable cause = ex; cause != null && depth < 32; cause = cause.getCause(), depth++) {
+			if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+					|| cause instanceof SQLRecoverableException) {
+				return true;
+			}
+			if (cause instanceof SQLException sql && sql.getSQLState() != null
+					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+				return true;
+			}
+			if (cause instanceof SQLException && poolClosedConnection(cause)) {
+				return true;
+			}
+			for (Class<?> type = cause.getClass(); type != null; type = type.getSuperclass()) {
+				if (TRANSIENT_TYPES.contains(type.getName())) {
+					return true;
+				}
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Hikari's answer (no SQL state) when a pooled connection it evicted after a connection failure
+	 * is used again, e.g. by the rollback of the transaction that failed: the rollback's exception
+	 * replaces the original one.
+	 */
+	private static boolean poolClosedConnection(Throwable ex) {
+		StackTraceElement[] stack = ex.getStackTrace();
+		return "Connection is closed".equals(ex.getMessage()) && stack.length > 0
+				&& stack[0].getClassName().startsWith("com.zaxxer.hikari.pool.ProxyConnection");
+	}
+
+	/** One WARN line for a request failed by the database outage: the request and the cause's types, no stack. */
+	public static void logDatabaseUnavailable(String request, Throwable ex) {
+		log.warn("Database unavailable handling {}: answered 503 ({})", request, causeTypes(ex));
+	}
+
+	private static String causeTypes(Throwable ex) {
+		StringBuilder types = new StringBuilder();
+		int depth = 0;
+		for (Throwable cause = ex; cause != null && depth < 8; cause = cause.getCause(), depth++) {
+			if (types.length() > 0) {
+				types.append(" <- ");
+			}
+			types.append(cause.getClass().getSimpleName());
+			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+				types.append('[').append(sql.getSQLState()).append(']');
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return types.toString();
 	}
 
 	/** A problem-details answer, with an {@code errors} array when there are field problems. */

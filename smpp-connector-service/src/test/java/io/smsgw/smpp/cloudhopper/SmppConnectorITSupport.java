@@ -88,6 +88,16 @@ abstract class SmppConnectorITSupport {
 		.withThrottleShare(0.5)
 		.withThrottleStatus(SmscSimulatorConfig.STATUS_QUEUE_FULL));
 
+	/** Answers at once; a test drops its connection mid-window (see {@code SmppLinkCutIT}). */
+	static final SmscSimulator CUT = SmscSimulator.start(SmscSimulatorConfig.defaults());
+
+	/** Answers after 400 ms, behind {@link #RELAY}. */
+	static final SmscSimulator HELD = SmscSimulator.start(SmscSimulatorConfig.defaults()
+		.withResponseDelay(Duration.ofMillis(400)));
+
+	/** The network to {@link #HELD}, which a test cuts (connection {@code relay}). */
+	static final CuttableSmppRelay RELAY = CuttableSmppRelay.start(HELD.port());
+
 	/** Speaks raw SMPP and misbehaves on a test's command; its bind password must never be logged. */
 	static final RogueSmsc ROGUE = RogueSmsc.start();
 
@@ -140,6 +150,10 @@ abstract class SmppConnectorITSupport {
 		registry.add("sms.smpp.connections[14].throttle.retries", () -> "1");
 		registry.add("sms.smpp.connections[14].throttle.retry-delay", () -> "50ms");
 		connection(registry, 15, "nowhere", NOWHERE_PORT);
+		connection(registry, 17, "cut", CUT.port());
+		registry.add("sms.smpp.connections[17].tps", () -> "20");
+		connection(registry, 18, "relay", RELAY.port());
+		registry.add("sms.smpp.connections[18].tps", () -> "20");
 		String rogue = "sms.smpp.connections[16].";
 		registry.add(rogue + "id", () -> "rogue");
 		registry.add(rogue + "host", () -> "127.0.0.1");
