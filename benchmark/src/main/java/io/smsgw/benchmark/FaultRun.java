@@ -2,6 +2,7 @@ package io.smsgw.benchmark;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +11,8 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.smsgw.simulator.smsc.ReceivedSubmit;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,6 +30,9 @@ public final class FaultRun {
 
 	/** Messages of scenario k are numbered from (k + 1) × this; the warm-up from 0. */
 	static final long SEQ_BLOCK = 1_000_000L;
+
+	/** Simulated modems in the rack of {@code modem-vanish}. */
+	static final int MODEMS = 3;
 
 	private FaultRun() {
 	}
@@ -77,7 +83,26 @@ public final class FaultRun {
 		Map<String, Object> extra = new LinkedHashMap<>();
 		extra.put("spring.kafka.consumer.properties.session.timeout.ms", settings.sessionTimeoutMs());
 		extra.put("spring.kafka.consumer.properties.heartbeat.interval.ms", Math.max(1000, settings.sessionTimeoutMs() / 3));
-		return Suite.start(options, lib, work, true, extra);
+		ModemRig.Plan modems = null;
+		if (settings.scenarios().stream().anyMatch(FaultScenario::usesModems)) {
+			if (!ModemRig.available()) {
+				// the modem scenario's row then fails saying so; the others run
+				log.warn("socat is not installed (apt-get install socat): no modem rack, modem-vanish cannot run");
+			}
+			else {
+				modems = new ModemRig.Plan(MODEMS, Duration.ofSeconds(settings.modemAwaySeconds()),
+						modemPrefix(FaultScenario.MODEM_VANISH));
+			}
+		}
+		return Suite.start(options, lib, work, true, extra, modems);
+	}
+
+	/**
+	 * The destination prefix of a scenario's messages: {@code 49151} and the first two digits of
+	 * its block (message seq {@code (k + 1) × SEQ_BLOCK} onwards), e.g. {@code 4915111}.
+	 */
+	static String modemPrefix(FaultScenario scenario) {
+		return LoadDriver.destination((scenario.ordinal() + 1) * SEQ_BLOCK).substring(0, 7);
 	}
 
 	/** A few messages through the whole suite, awaited, so that the first scenario does not pay the start-up. */
@@ -98,8 +123,9 @@ public final class FaultRun {
 			throws Exception {
 		long firstSeq = (scenario.ordinal() + 1) * SEQ_BLOCK;
 		FaultLoad load = new FaultLoad(suite.api().url(), suite.clientId(), suite.clientSecret(), suite.receiver().url());
-		log.info("Scenario {}: {} msg/s, fault after {} s", scenario.id(), settings.rate(), settings.leadSeconds());
-		load.start(firstSeq, settings.rate(), settings.clients());
+		int rate = scenario.usesModems() ? settings.modemRate() : settings.rate();
+		log.info("Scenario {}: {} msg/s, fault after {} s", scenario.id(), rate, settings.leadSeconds());
+		load.start(firstSeq, rate, Math.min(rate, settings.clients()));
 		Thread.sleep(settings.leadSeconds() * 1000L);
 		long faultMicros = Clocks.nowMicros();
 		String fault;
@@ -125,8 +151,12 @@ public final class FaultRun {
 		}
 		// late duplicates would show up now
 		Thread.sleep(2000);
+		// where the messages went out: the modem rack, or the SMSC (answered submits)
+		List<String> taken = (scenario.usesModems() && suite.modems() != null)
+				? suite.modems().submittedDestinations()
+				: suite.simulator().submits().stream().filter(ReceivedSubmit::accepted).map(ReceivedSubmit::destAddr).toList();
 		FaultTally tally = FaultTally.count(scenario.id(), fault, (endMicros - faultMicros) / 100_000 / 10.0, load,
-				suite.simulator().submits(), suite.receiver(), scenario.killsWebhook() ? faultMicros : 0, endMicros,
+				taken, suite.receiver(), scenario.killsWebhook() ? faultMicros : 0, endMicros,
 				settings.boundSeconds());
 		log.info("Scenario {}: {}", scenario.id(), tally.passed() ? "passed" : "FAILED " + tally.problems());
 		return tally;
@@ -153,7 +183,7 @@ public final class FaultRun {
 			t.append(String.format(java.util.Locale.ROOT,
 					"| %s | %.1f | %d | %d | %s | %s | %d | %d | %d | %d | %s | %d | %d | %d | %d | %d | %.1f | %s |%n",
 					f.scenario(), f.faultSeconds(), f.requests(), f.accepted(), counts(f.connectionErrors()),
-					counts(f.refusals()), f.submitsAtSmsc(), f.uniqueAtSmsc(), f.submittedTwice(), f.storedWithout202(),
+					counts(f.refusals()) + " (" + f.internalErrors() + " × 500)", f.submitsAtSmsc(), f.uniqueAtSmsc(), f.submittedTwice(), f.storedWithout202(),
 					counts(f.finalStatuses()), f.callbacks(), f.duplicateCallbacks(), f.redeliveredAfterCrash(),
 					f.notAtSmsc(), f.notFinal(), f.lastFinalAfterFaultEndSeconds(),
 					f.passed() ? "yes" : "**no**: " + String.join("; ", f.problems())));

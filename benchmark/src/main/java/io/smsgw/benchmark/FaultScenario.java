@@ -42,7 +42,14 @@ public enum FaultScenario {
 	SMSC_OUTAGE(null),
 
 	/** the tenant's webhook endpoint refusing connections for the receiver outage, then back. */
-	RECEIVER_OUTAGE(null);
+	RECEIVER_OUTAGE(null),
+
+	/**
+	 * a modem of the rack (modem-connector-service as its own JVM, simulated modems on ptys) loses
+	 * its serial port at an {@code AT+CMGS} (USB unplugged), the port comes back after the modem
+	 * away time; the load goes to a destination prefix routed to the rack.
+	 */
+	MODEM_VANISH(null);
 
 	private final String service;
 
@@ -68,6 +75,11 @@ public enum FaultScenario {
 				.orElseThrow(() -> new IllegalArgumentException("Unknown scenario '" + name + "'; one of all, "
 						+ Arrays.stream(values()).map(FaultScenario::id).toList())))
 			.toList();
+	}
+
+	/** Whether the scenario's messages go to the modem rack (which the suite must then have). */
+	public boolean usesModems() {
+		return this == MODEM_VANISH;
 	}
 
 	/** Whether the scenario kills webhook-service (whose crash may resend a callback already sent). */
@@ -115,6 +127,14 @@ public enum FaultScenario {
 				Thread.sleep(settings.receiverOutageSeconds() * 1000L);
 				suite.receiver().restart();
 				return "webhook receiver refusing connections for " + settings.receiverOutageSeconds() + " s";
+			}
+			case MODEM_VANISH -> {
+				ModemRig modems = suite.modems();
+				if (modems == null) {
+					throw new IllegalStateException("The suite has no modem rack (is socat installed?)");
+				}
+				return modems.vanishMidSend(suite.service(ModemRig.CONNECTOR_LABEL).url(),
+						Duration.ofSeconds(settings.restartTimeoutSeconds())).describe();
 			}
 			default -> {
 				suite.kill(this.service);

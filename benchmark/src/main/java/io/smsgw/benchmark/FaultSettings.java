@@ -18,6 +18,8 @@ import java.util.List;
  * @param databaseDownSeconds pause between PostgreSQL's stop and its start
  * @param restartTimeoutSeconds longest wait for a restarted service to be ready
  * @param sessionTimeoutMs the services' Kafka consumer session timeout: how soon a killed instance's partitions move
+ * @param modemRate single sends a second in {@code modem-vanish} (to the modem rack)
+ * @param modemAwaySeconds how long the vanished modem's port stays away in {@code modem-vanish}
  * @param serviceHeap -Xmx of each service JVM
  * @param kafkaHeap -Xmx of the broker
  * @param output the JSON report
@@ -26,13 +28,13 @@ import java.util.List;
  */
 public record FaultSettings(List<FaultScenario> scenarios, int rate, int clients, int leadSeconds, int trailSeconds,
 		int boundSeconds, int smscOutageSeconds, int receiverOutageSeconds, int brokerDownSeconds,
-		int databaseDownSeconds, int restartTimeoutSeconds, int sessionTimeoutMs, String serviceHeap, String kafkaHeap,
-		Path output, Path workDirectory, Path root) {
+		int databaseDownSeconds, int restartTimeoutSeconds, int sessionTimeoutMs, int modemRate, int modemAwaySeconds,
+		String serviceHeap, String kafkaHeap, Path output, Path workDirectory, Path root) {
 
 	/** The documented run: every scenario, 100 msg/s, a 60 s SMSC outage, a 3-minute receiver outage. */
 	public static FaultSettings defaults() {
-		return new FaultSettings(List.of(FaultScenario.values()), 100, 32, 10, 10, 180, 60, 180, 10, 10, 600, 10_000,
-				"384m", "512m", Path.of("fault-result.json"), null, Path.of("."));
+		return new FaultSettings(List.of(FaultScenario.values()), 100, 32, 10, 10, 180, 60, 180, 10, 10, 600, 10_000, 5,
+				20, "384m", "512m", Path.of("fault-result.json"), null, Path.of("."));
 	}
 
 	/** Parses {@code --name value} flags over the defaults. */
@@ -49,7 +51,7 @@ public record FaultSettings(List<FaultScenario> scenarios, int rate, int clients
 				case "--scenario" -> new FaultSettings(FaultScenario.parse(v), o.rate, o.clients, o.leadSeconds,
 						o.trailSeconds, o.boundSeconds, o.smscOutageSeconds, o.receiverOutageSeconds,
 						o.brokerDownSeconds, o.databaseDownSeconds, o.restartTimeoutSeconds, o.sessionTimeoutMs,
-						o.serviceHeap, o.kafkaHeap, o.output, o.workDirectory, o.root);
+						o.modemRate, o.modemAwaySeconds, o.serviceHeap, o.kafkaHeap, o.output, o.workDirectory, o.root);
 				case "--rate" -> o.with(0, Integer.parseInt(v));
 				case "--clients" -> o.with(1, Integer.parseInt(v));
 				case "--lead-seconds" -> o.with(2, Integer.parseInt(v));
@@ -61,13 +63,17 @@ public record FaultSettings(List<FaultScenario> scenarios, int rate, int clients
 				case "--database-down-seconds" -> o.with(8, Integer.parseInt(v));
 				case "--restart-timeout" -> o.with(9, Integer.parseInt(v));
 				case "--session-timeout-ms" -> o.with(10, Integer.parseInt(v));
+				case "--modem-rate" -> o.with(11, Integer.parseInt(v));
+				case "--modem-away-seconds" -> o.with(12, Integer.parseInt(v));
 				case "--service-heap" -> new FaultSettings(o.scenarios, o.rate, o.clients, o.leadSeconds, o.trailSeconds,
 						o.boundSeconds, o.smscOutageSeconds, o.receiverOutageSeconds, o.brokerDownSeconds,
-						o.databaseDownSeconds, o.restartTimeoutSeconds, o.sessionTimeoutMs, v, o.kafkaHeap, o.output,
+						o.databaseDownSeconds, o.restartTimeoutSeconds, o.sessionTimeoutMs, o.modemRate, o.modemAwaySeconds, v,
+						o.kafkaHeap, o.output,
 						o.workDirectory, o.root);
 				case "--kafka-heap" -> new FaultSettings(o.scenarios, o.rate, o.clients, o.leadSeconds, o.trailSeconds,
 						o.boundSeconds, o.smscOutageSeconds, o.receiverOutageSeconds, o.brokerDownSeconds,
-						o.databaseDownSeconds, o.restartTimeoutSeconds, o.sessionTimeoutMs, o.serviceHeap, v, o.output,
+						o.databaseDownSeconds, o.restartTimeoutSeconds, o.sessionTimeoutMs, o.modemRate, o.modemAwaySeconds,
+						o.serviceHeap, v, o.output,
 						o.workDirectory, o.root);
 				case "--output", "--work-dir", "--root" -> o.withPath(flag, Path.of(v));
 				default -> throw new IllegalArgumentException("Unknown flag " + flag + "\n" + usage());
@@ -76,23 +82,24 @@ public record FaultSettings(List<FaultScenario> scenarios, int rate, int clients
 		return s;
 	}
 
-	/** A copy with the integer setting number {@code index} (rate = 0 … sessionTimeoutMs = 10) changed. */
+	/** A copy with the integer setting number {@code index} (rate = 0 … modemAwaySeconds = 12) changed. */
 	FaultSettings with(int index, int value) {
-		if (value < 0 || (value == 0 && index < 2)) {
+		if (value < 0 || (value == 0 && (index < 2 || index == 11))) {
 			throw new IllegalArgumentException("Not a valid value: " + value);
 		}
 		int[] n = { this.rate, this.clients, this.leadSeconds, this.trailSeconds, this.boundSeconds,
 				this.smscOutageSeconds, this.receiverOutageSeconds, this.brokerDownSeconds, this.databaseDownSeconds,
-				this.restartTimeoutSeconds, this.sessionTimeoutMs };
+				this.restartTimeoutSeconds, this.sessionTimeoutMs, this.modemRate, this.modemAwaySeconds };
 		n[index] = value;
-		return new FaultSettings(this.scenarios, n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9], n[10],
-				this.serviceHeap, this.kafkaHeap, this.output, this.workDirectory, this.root);
+		return new FaultSettings(this.scenarios, n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9], n[10], n[11],
+				n[12], this.serviceHeap, this.kafkaHeap, this.output, this.workDirectory, this.root);
 	}
 
 	private FaultSettings withPath(String flag, Path path) {
 		return new FaultSettings(this.scenarios, this.rate, this.clients, this.leadSeconds, this.trailSeconds,
 				this.boundSeconds, this.smscOutageSeconds, this.receiverOutageSeconds, this.brokerDownSeconds,
-				this.databaseDownSeconds, this.restartTimeoutSeconds, this.sessionTimeoutMs, this.serviceHeap,
+				this.databaseDownSeconds, this.restartTimeoutSeconds, this.sessionTimeoutMs, this.modemRate,
+				this.modemAwaySeconds, this.serviceHeap,
 				this.kafkaHeap, "--output".equals(flag) ? path : this.output,
 				"--work-dir".equals(flag) ? path : this.workDirectory, "--root".equals(flag) ? path : this.root);
 	}
@@ -101,7 +108,7 @@ public record FaultSettings(List<FaultScenario> scenarios, int rate, int clients
 		return """
 				Usage: java -cp benchmark/target/smsgw-benchmark.jar io.smsgw.benchmark.FaultRun [flags]
 				  --scenario all|kill-api,kill-router,kill-connector,kill-dlr,kill-webhook,kafka-restart,
-				             postgres-restart,smsc-drop,smsc-outage,receiver-outage   (default all)
+				             postgres-restart,smsc-drop,smsc-outage,receiver-outage,modem-vanish   (default all)
 				  --rate N                       single sends a second during each scenario (100)
 				  --clients N                    concurrent HTTP clients (32)
 				  --lead-seconds N, --trail-seconds N   load before the fault, after the recovery (10, 10)
@@ -111,6 +118,8 @@ public record FaultSettings(List<FaultScenario> scenarios, int rate, int clients
 				  --broker-down-seconds N, --database-down-seconds N   (10, 10)
 				  --restart-timeout N            longest wait for a restarted service (600)
 				  --session-timeout-ms N         the services' Kafka consumer session timeout (10000)
+				  --modem-rate N                 single sends a second to the modem rack in modem-vanish (5)
+				  --modem-away-seconds N         how long the vanished modem stays unplugged (20)
 				  --service-heap, --kafka-heap   (384m, 512m)
 				  --output FILE (fault-result.json), --work-dir DIR (a temp dir), --root DIR (.)
 				""";

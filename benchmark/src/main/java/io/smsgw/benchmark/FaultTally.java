@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.smsgw.simulator.smsc.ReceivedSubmit;
-
 /**
  * The counts of one fault scenario, from the outside: what the load driver got (202s, connection
  * errors, other answers), what the SMSC received, what the tenant's webhook received.
@@ -19,7 +17,8 @@ import io.smsgw.simulator.smsc.ReceivedSubmit;
  * @param accepted requests answered 202
  * @param connectionErrors requests with no answer (refused, lost, timed out), by kind
  * @param refusals requests answered otherwise than 202, by status
- * @param submitsAtSmsc submit_sm answered ESME_ROK for accepted messages
+ * @param submitsAtSmsc submit_sm answered ESME_ROK for accepted messages (in {@code modem-vanish}: SMS-SUBMITs
+ *        the modem rack answered {@code +CMGS}; the other "SMSC" counts likewise)
  * @param uniqueAtSmsc accepted messages with at least one such submit
  * @param submittedTwice accepted messages the SMSC took more than once (at least once at the SMSC: allowed)
  * @param storedWithout202 messages whose request got no 202 and that reached the SMSC anyway (stored before the answer was lost)
@@ -45,6 +44,11 @@ public record FaultTally(String scenario, String fault, double faultSeconds, lon
 		return this.accepted - this.finalStatuses.getOrDefault("delivered", 0);
 	}
 
+	/** Requests answered {@code HTTP 500}: a defect in any scenario (a service unavailable answers 503). */
+	public int internalErrors() {
+		return this.refusals.getOrDefault("HTTP 500", 0);
+	}
+
 	/** What failed, in words; empty when passed. */
 	public List<String> problems() {
 		List<String> problems = new ArrayList<>();
@@ -64,6 +68,9 @@ public record FaultTally(String scenario, String fault, double faultSeconds, lon
 		if (this.notDelivered() > this.notFinal) {
 			problems.add((notDelivered() - this.notFinal) + " final but not delivered: " + this.finalStatuses);
 		}
+		if (internalErrors() > 0) {
+			problems.add(internalErrors() + " requests answered HTTP 500");
+		}
 		if (this.duplicateCallbacks > 0) {
 			problems.add(this.duplicateCallbacks + " duplicate callbacks (same event id)");
 		}
@@ -75,19 +82,21 @@ public record FaultTally(String scenario, String fault, double faultSeconds, lon
 
 	/**
 	 * Counts a scenario.
+	 * @param taken the destinations of every message the network took (submit_sm answered ESME_ROK, or SMS-SUBMIT
+	 *        answered {@code +CMGS}), the whole run's
 	 * @param killMicros when webhook-service was killed (epoch µs), 0 when it was not
 	 * @param faultEndMicros when the recovery step ended
 	 */
 	static FaultTally count(String scenario, String fault, double faultSeconds, FaultLoad load,
-			List<ReceivedSubmit> allSubmits, WebhookReceiver receiver, long killMicros, long faultEndMicros,
+			List<String> taken, WebhookReceiver receiver, long killMicros, long faultEndMicros,
 			int boundSeconds) {
 		Map<Long, String> accepted = load.accepted();
 		long first = load.firstSeq();
 		long end = first + FaultRun.SEQ_BLOCK;
 		Map<Long, Integer> submits = new HashMap<>();
-		for (ReceivedSubmit submit : allSubmits) {
-			long seq = LoadDriver.seqOf(submit.destAddr());
-			if (submit.accepted() && seq >= first && seq < end) {
+		for (String destination : taken) {
+			long seq = LoadDriver.seqOf(destination);
+			if (seq >= first && seq < end) {
 				submits.merge(seq, 1, Integer::sum);
 			}
 		}

@@ -23,7 +23,7 @@ record ServiceSettings(BenchmarkOptions options, String kafka, Database database
 		p.put("spring.main.banner-mode", "off");
 		p.put("spring.kafka.bootstrap-servers", this.kafka);
 		p.put("sms.kafka.partitions", this.options.partitions());
-		if (!module.equals("smpp-connector-service")) {
+		if (!module.equals("smpp-connector-service") && !module.equals("modem-connector-service")) {
 			p.put("spring.datasource.url", this.database.jdbcUrl());
 			p.put("spring.datasource.username", this.database.username());
 			p.put("spring.datasource.password", this.database.password());

@@ -53,10 +53,16 @@ public final class Suite implements AutoCloseable {
 
 	private SmscLink link;
 
-	private Suite(BenchmarkOptions options, boolean withLink, Map<String, Object> extraProperties) {
+	private final ModemRig.Plan modemPlan;
+
+	private ModemRig modems;
+
+	private Suite(BenchmarkOptions options, boolean withLink, Map<String, Object> extraProperties,
+			ModemRig.Plan modemPlan) {
 		this.options = options;
 		this.withLink = withLink;
 		this.extraProperties = Map.copyOf(extraProperties);
+		this.modemPlan = modemPlan;
 	}
 
 	/**
@@ -75,7 +81,16 @@ public final class Suite implements AutoCloseable {
 	 */
 	public static Suite start(BenchmarkOptions options, Path lib, Path work, boolean withLink,
 			Map<String, Object> extraProperties) throws Exception {
-		Suite suite = new Suite(options, withLink, extraProperties);
+		return start(options, lib, work, withLink, extraProperties, null);
+	}
+
+	/**
+	 * Starts everything, for fault runs, with a rack of simulated modems when {@code modemPlan} is
+	 * given: modem-connector-service as one more JVM, and the plan's prefix routed to the rack.
+	 */
+	public static Suite start(BenchmarkOptions options, Path lib, Path work, boolean withLink,
+			Map<String, Object> extraProperties, ModemRig.Plan modemPlan) throws Exception {
+		Suite suite = new Suite(options, withLink, extraProperties, modemPlan);
 		// every process it started is stopped on Ctrl-C or when the JVM ends, also during the start
 		Runtime.getRuntime().addShutdownHook(suite.stopHook);
 		try {
@@ -97,6 +112,7 @@ public final class Suite implements AutoCloseable {
 			.withReceipts(Duration.ofMillis(this.options.receiptDelayMs()), "DELIVRD", true));
 		this.link = this.withLink ? SmscLink.start(this.simulator.port()) : null;
 		this.receiver = new WebhookReceiver();
+		this.modems = (this.modemPlan != null) ? ModemRig.start(this.modemPlan) : null;
 		Path logs = work.resolve("logs");
 		HttpClient http = HttpClient.newHttpClient();
 		// the API first: it issues the tokens the router checks, and every service creates the topics
@@ -112,6 +128,9 @@ public final class Suite implements AutoCloseable {
 		for (int i = 1; i <= this.options.connectors(); i++) {
 			rest.add(launch("smpp-connector-service", "smpp-connector-service#" + i, logs));
 		}
+		if (this.modems != null) {
+			rest.add(launch("modem-connector-service", ModemRig.CONNECTOR_LABEL, logs));
+		}
 		long startDeadline = System.nanoTime() + startTimeout.toNanos();
 		for (ServiceProcess service : rest) {
 			service.awaitReady(http, Duration.ofNanos(Math.max(1, startDeadline - System.nanoTime())));
@@ -123,6 +142,11 @@ public final class Suite implements AutoCloseable {
 				throw new IllegalStateException("Only " + this.simulator.boundSessions() + " of " + binds + " binds up");
 			}
 			Thread.sleep(100);
+		}
+		if (this.modems != null) {
+			this.modems.route(api.url(), serviceLabels().stream().filter((l) -> l.startsWith("router-service"))
+				.map((l) -> service(l).url()).toList(), TENANT, startTimeout);
+			this.modems.awaitAllUp(service(ModemRig.CONNECTOR_LABEL).url(), startTimeout);
 		}
 		log.info("Suite up in {} s: {} processes, work directory {}", (System.nanoTime() - started) / 1_000_000_000,
 				this.services.size() + 2, work);
@@ -140,6 +164,12 @@ public final class Suite implements AutoCloseable {
 		Map<String, Object> properties = new LinkedHashMap<>(new ServiceSettings(this.options,
 				this.kafka.bootstrapServers(), this.database, smscPort, this.clientSecret)
 			.properties(module, label, this.services.isEmpty() ? null : api().url()));
+		if (this.modems != null && module.equals("api-service")) {
+			properties.putAll(this.modems.apiProperties());
+		}
+		if (this.modems != null && module.equals("modem-connector-service")) {
+			properties.putAll(this.modems.connectorProperties());
+		}
 		properties.putAll(this.extraProperties);
 		ServiceProcess service = ServiceProcess.start(this.options.root(), module, label, jvm, properties, logs);
 		this.services.add(service);
@@ -173,6 +203,11 @@ public final class Suite implements AutoCloseable {
 	/** The relay between the connectors and the simulator, or {@code null} when started without one. */
 	public SmscLink link() {
 		return this.link;
+	}
+
+	/** The simulated modem rack, or {@code null} when started without one. */
+	public ModemRig modems() {
+		return this.modems;
 	}
 
 	public Database database() {
@@ -255,6 +290,10 @@ public final class Suite implements AutoCloseable {
 		if (this.link != null) {
 			this.link.close();
 			this.link = null;
+		}
+		if (this.modems != null) {
+			this.modems.close();
+			this.modems = null;
 		}
 		if (this.receiver != null) {
 			this.receiver.close();

@@ -15,12 +15,15 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The fault scenarios CI runs, short, on one suite started as production runs it (a Kafka broker
  * process, PostgreSQL, one JVM per service, the SMSC behind a breakable link): kill -9 and restart
- * of each service, a broker restart, a PostgreSQL restart, the SMSC dropping its connections, a
- * short SMSC outage and a short webhook receiver outage, each under a steady load of single sends.
+ * of each service, a broker restart, a PostgreSQL restart, the SMSC dropping its connections, an
+ * SMSC outage of a minute and a webhook receiver outage of two minutes, each under a steady load
+ * of single sends;
+ * then a modem of a simulated rack (modem-connector-service as its own JVM) vanishing mid-send.
  * Each asserts: nothing accepted lost (every accepted message at the SMSC and called back
  * {@code delivered}), no event id called back twice (apart from a webhook-service crash's
  * redelivery, counted apart), every message final within the bound after the recovery.
@@ -45,8 +48,9 @@ class FaultIT {
 		Path work = Files.createTempDirectory("smsgw-fault-it-");
 		logs = work.resolve("logs");
 		settings = FaultSettings.parse(new String[] { "--rate", "30", "--clients", "16", "--lead-seconds", "3",
-				"--trail-seconds", "2", "--bound-seconds", "120", "--outage-seconds", "15", "--receiver-outage-seconds",
-				"20", "--broker-down-seconds", "3", "--database-down-seconds", "3", "--restart-timeout", "600",
+				"--trail-seconds", "2", "--bound-seconds", "120", "--outage-seconds", "60", "--receiver-outage-seconds",
+				"120", "--broker-down-seconds", "3", "--database-down-seconds", "3", "--restart-timeout", "600",
+				"--modem-rate", "5", "--modem-away-seconds", "8",
 				"--root", root.toString(), "--work-dir", work.toString() });
 		suite = FaultRun.startSuite(settings, lib, work);
 		FaultRun.warmUp(suite, settings);
@@ -125,6 +129,19 @@ class FaultIT {
 	@Order(10)
 	void killingTheWebhookServiceLosesNothing() throws Exception {
 		run(FaultScenario.KILL_WEBHOOK);
+	}
+
+	@Test
+	@Order(11)
+	void aModemVanishingMidSendLosesNothingAndTheOthersCarryTheTraffic() throws Exception {
+		assumeTrue(suite.modems() != null, "socat is not installed: no modem rack");
+		int before = suite.modems().submitsPerModem().stream().mapToInt(Integer::intValue).sum();
+		FaultTally tally = run(FaultScenario.MODEM_VANISH);
+		// every message went out through the modems, none to the SMSC
+		assertThat(suite.modems().submitsPerModem().stream().mapToInt(Integer::intValue).sum() - before)
+			.isGreaterThanOrEqualTo(tally.accepted());
+		assertThat(tally.fault()).contains("moved off it").doesNotContain("; 0 moved off it");
+		assertThat(tally.submittedTwice()).as("a send cut before the prompt goes out once").isZero();
 	}
 
 	private static FaultTally run(FaultScenario scenario) throws Exception {

@@ -18,7 +18,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The tools of the fault run, each against the real thing: the SMSC link, the webhook receiver's outage, a PostgreSQL restart, the flags. */
 class FaultToolsTests {
@@ -135,13 +138,70 @@ class FaultToolsTests {
 		assertThat(settings.receiverOutageSeconds()).isEqualTo(30);
 		assertThat(settings.rate()).isEqualTo(150);
 		assertThat(settings.workDirectory()).isEqualTo(Path.of("/tmp/x"));
-		assertThat(FaultSettings.defaults().scenarios()).hasSize(10);
-		assertThat(FaultScenario.parse("all")).hasSize(10);
+		assertThat(FaultSettings.defaults().scenarios()).hasSize(11);
+		assertThat(FaultScenario.parse("all")).hasSize(11);
 		assertThat(FaultScenario.values()).extracting(FaultScenario::id)
-			.containsAll(List.of("kill-api", "kill-connector", "kafka-restart", "postgres-restart", "receiver-outage"));
+			.containsAll(List.of("kill-api", "kill-connector", "kafka-restart", "postgres-restart", "receiver-outage",
+					"modem-vanish"));
 		assertThatIllegalArgumentException().isThrownBy(() -> FaultSettings.parse(new String[] { "--scenario", "kill-all" }))
 			.withMessageContaining("kill-all");
 		assertThatIllegalArgumentException().isThrownBy(() -> FaultSettings.parse(new String[] { "--rate", "0" }));
+	}
+
+	@Test
+	void theModemScenarioHasItsOwnRateAndPrefix() {
+		FaultSettings settings = FaultSettings.parse(new String[] { "--scenario", "modem-vanish", "--modem-rate", "3",
+				"--modem-away-seconds", "12", "--rate", "40" });
+		assertThat(settings.scenarios()).containsExactly(FaultScenario.MODEM_VANISH);
+		assertThat(settings.modemRate()).isEqualTo(3);
+		assertThat(settings.modemAwaySeconds()).isEqualTo(12);
+		assertThat(settings.rate()).isEqualTo(40);
+		assertThat(FaultSettings.defaults().modemRate()).isEqualTo(5);
+		assertThat(FaultScenario.MODEM_VANISH.usesModems()).isTrue();
+		assertThat(FaultScenario.SMSC_DROP.usesModems()).isFalse();
+		assertThatIllegalArgumentException().isThrownBy(() -> FaultSettings.parse(new String[] { "--modem-rate", "0" }));
+		// its messages, numbered from (ordinal + 1) × SEQ_BLOCK, all start with the rack's route prefix; no other scenario's do
+		String prefix = FaultRun.modemPrefix(FaultScenario.MODEM_VANISH);
+		long first = (FaultScenario.MODEM_VANISH.ordinal() + 1) * FaultRun.SEQ_BLOCK;
+		assertThat(prefix).isEqualTo("4915111");
+		assertThat(LoadDriver.destination(first)).startsWith(prefix);
+		assertThat(LoadDriver.destination(first + FaultRun.SEQ_BLOCK - 1)).startsWith(prefix);
+		assertThat(LoadDriver.destination(first - 1)).doesNotStartWith(prefix);
+		assertThat(LoadDriver.destination(first + FaultRun.SEQ_BLOCK)).doesNotStartWith(prefix);
+	}
+
+	@Test
+	void theModemConnectorsFiguresAreReadFromItsPrometheusText() {
+		String text = """
+				# TYPE sms_modem_modems_up gauge
+				sms_modem_modems_up{application="modem-connector-service",rack="modems-bench"} 2.0
+				sms_modem_sends_total{application="modem-connector-service",modem="modem-1",outcome="requeued",rack="modems-bench"} 3.0
+				sms_modem_sends_total{application="modem-connector-service",modem="modem-1",outcome="sent",rack="modems-bench"} 17.0
+				sms_modem_sends_total{application="modem-connector-service",modem="modem-2",outcome="sent",rack="modems-bench"} 21.0
+				""";
+		assertThat(ModemScrape.modemsUp(text, "modems-bench")).isEqualTo(2);
+		assertThat(ModemScrape.modemsUp(text, "other")).isZero();
+		assertThat(ModemScrape.sends(text)).containsEntry("modem-1|requeued", 3.0)
+			.containsEntry("modem-1|sent", 17.0)
+			.containsEntry("modem-2|sent", 21.0)
+			.hasSize(3);
+	}
+
+	@Test
+	void theModemRigPointsTheConnectorAtItsPtysAndSeedsAnAdminClient() {
+		assumeTrue(ModemRig.available(), "socat is not installed");
+		try (ModemRig rig = ModemRig.start(new ModemRig.Plan(2, Duration.ofSeconds(1), "4915111"))) {
+			Map<String, Object> connector = rig.connectorProperties();
+			assertThat(connector).containsEntry("sms.modem.racks[0].id", ModemRig.RACK)
+				.containsEntry("sms.modem.racks[0].modems[1].id", "modem-2");
+			for (int i = 0; i < 2; i++) {
+				assertThat(Path.of((String) connector.get("sms.modem.racks[0].modems[" + i + "].port"))).exists();
+			}
+			assertThat(rig.apiProperties()).containsEntry("sms.api.seed.tenants[0].scopes[0]", "admin")
+				.containsKey("sms.api.seed.tenants[0].client-secret");
+			assertThat(rig.submittedDestinations()).isEmpty();
+			assertThat(rig.submitsPerModem()).containsExactly(0, 0);
+		}
 	}
 
 }
