@@ -35,7 +35,7 @@ public record ApiProperties(DataSize maxRequestSize, @Valid Messages messages, @
 	public ApiProperties {
 		maxRequestSize = (maxRequestSize != null) ? maxRequestSize : DataSize.ofKilobytes(64);
 		messages = (messages != null) ? messages : new Messages(null, null, null, null, null, null);
-		jwt = (jwt != null) ? jwt : new Jwt(null, null, null, null, null, null, null, null);
+		jwt = (jwt != null) ? jwt : new Jwt(null, null, null, null, null, null, null, null, null, null);
 		outbox = (outbox != null) ? outbox : new Outbox(null, null, null);
 		seed = (seed != null) ? seed : new Seed(null, null, null, null, null, null, null);
 		limits = (limits != null) ? limits : new Limits(null, null);
@@ -106,13 +106,20 @@ public record ApiProperties(DataSize maxRequestSize, @Valid Messages messages, @
 	 * @param issuer the fixed {@code iss} of the service's own tokens (e.g. its public URL); when
 	 * set, own tokens with another {@code iss} are refused (default: the URL a client asked, not
 	 * checked)
+	 * @param verifiedCacheSize most verified access tokens remembered, so that a token's signature
+	 * is checked once rather than on every request (default 10000; 0: every request is verified)
+	 * @param verifiedCacheTtl longest time a verified token is used from memory (default 5 minutes;
+	 * it is never used past its expiry)
 	 */
 	public record Jwt(Duration tokenTtl, String tenantClaim, String issuerUri, String jwkSetUri,
-			Resource privateKeyLocation, String privateKey, String keyId, String issuer) {
+			Resource privateKeyLocation, String privateKey, String keyId, String issuer,
+			@Min(0) Integer verifiedCacheSize, Duration verifiedCacheTtl) {
 
 		public Jwt {
 			tokenTtl = (tokenTtl != null) ? tokenTtl : Duration.ofMinutes(15);
 			tenantClaim = (tenantClaim != null && !tenantClaim.isBlank()) ? tenantClaim : "tenant_id";
+			verifiedCacheSize = (verifiedCacheSize != null) ? verifiedCacheSize : 10_000;
+			verifiedCacheTtl = (verifiedCacheTtl != null) ? verifiedCacheTtl : Duration.ofMinutes(5);
 		}
 
 		/** Whether tokens of an external issuer are validated instead of the service's own. */

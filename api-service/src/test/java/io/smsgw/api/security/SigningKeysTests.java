@@ -42,7 +42,7 @@ class SigningKeysTests {
 	}
 
 	private static ApiProperties.Jwt jwt(org.springframework.core.io.Resource location, String pem, String keyId) {
-		return new ApiProperties.Jwt(null, null, null, null, location, pem, keyId, null);
+		return new ApiProperties.Jwt(null, null, null, null, location, pem, keyId, null, null, null);
 	}
 
 }
