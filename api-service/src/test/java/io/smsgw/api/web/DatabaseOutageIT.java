@@ -95,7 +95,8 @@ class DatabaseOutageIT {
 			}
 		}
 		assertThat(status).as("send after PostgreSQL is back").isEqualTo(202);
-		assertThat(send("GET", "/v1/messages/" + id, token, null).statusCode()).isEqualTo(200);
+		assertThat(send("GET", "/v1/messages/" + id, token, null).statusCode()).as("a message accepted before the crash")
+			.isEqualTo(200);
 		assertThat(tokenResponse().statusCode()).isEqualTo(200);
 		assertThat(output.getOut() + output.getErr()).doesNotContain("outage-secret", token)
 			.contains("Database unavailable");

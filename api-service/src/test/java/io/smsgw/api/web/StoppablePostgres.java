@@ -37,6 +37,11 @@ final class StoppablePostgres implements AutoCloseable {
 			.setDataDirectory(data)
 			.setCleanDataDirectory(true)
 			.setServerConfig("listen_addresses", "127.0.0.1")
+			// durable as in production (zonky turns these off for speed): a message answered 202
+			// before the crash must still be there after it
+			.setServerConfig("fsync", "on")
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("full_page_writes", "on")
 			.start();
 		return new StoppablePostgres(postgres, data);
 	}
