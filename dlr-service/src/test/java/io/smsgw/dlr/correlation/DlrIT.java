@@ -250,7 +250,8 @@ class DlrIT {
 			.containsExactly(MessageStatus.SENT, MessageStatus.DELIVERED);
 	}
 
-	private List<StatusChanged> statuses(UUID id, int expected) {
+	/** The status changes of one message on {@code sms.mt.status}, awaiting {@code expected} of them. */
+	static List<StatusChanged> statuses(UUID id, int expected) {
 		return KafkaTestClient.read(Topics.MT_STATUS, (e) -> ((StatusChanged) e).messageId().equals(id), expected,
 				Duration.ofSeconds(30), Duration.ofMillis(1500), true)
 			.stream()

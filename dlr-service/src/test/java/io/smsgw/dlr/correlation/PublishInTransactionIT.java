@@ -68,14 +68,14 @@ class PublishInTransactionIT {
 		UUID id = UUID.randomUUID();
 		KafkaTestClient.publish(Topics.MT_ACCEPTED, accepted(id));
 		KafkaTestClient.publish(Topics.MT_SENT, sent(id, "once-" + id));
-		assertThat(statuses(id, 1)).extracting(StatusChanged::status).containsExactly(MessageStatus.SENT);
+		assertThat(DlrIT.statuses(id, 1)).extracting(StatusChanged::status).containsExactly(MessageStatus.SENT);
 		// the SENT row was written by the transaction that inserted the part, and never again
 		String sentRow = xmin("dlr.message_status where message_id = ? and status = 'SENT'", id);
 		assertThat(sentRow).isEqualTo(xmin("dlr.message_part where message_id = ?", id));
 
 		KafkaTestClient.publish(Topics.DLR_RECEIVED, receipt("once-" + id));
 
-		assertThat(statuses(id, 2)).extracting(StatusChanged::status)
+		assertThat(DlrIT.statuses(id, 2)).extracting(StatusChanged::status)
 			.containsExactly(MessageStatus.SENT, MessageStatus.DELIVERED);
 		assertThat(this.jdbc.queryForList("select published from dlr.message_status where message_id = ? order by rank",
 				Boolean.class, id)).containsExactly(true, true);
@@ -114,21 +114,13 @@ class PublishInTransactionIT {
 			.as("the batch is applied though nothing was published").isEqualTo("SENT");
 		assertThat(this.jdbc.queryForList("select published from dlr.message_status where message_id = ?",
 				Boolean.class, id)).containsExactly(false);
-		assertThat(statuses(id, 0)).isEmpty();
+		assertThat(DlrIT.statuses(id, 0)).isEmpty();
 
 		assertThat(this.publisher.publish(List.of(id))).isEqualTo(1);
-		assertThat(statuses(id, 1)).extracting(StatusChanged::eventId)
+		assertThat(DlrIT.statuses(id, 1)).extracting(StatusChanged::eventId)
 			.containsExactly(StatusChanged.eventIdOf(id, MessageStatus.SENT));
 		assertThat(this.jdbc.queryForList("select published from dlr.message_status where message_id = ?",
 				Boolean.class, id)).containsExactly(true);
-	}
-
-	private List<StatusChanged> statuses(UUID id, int expected) {
-		return KafkaTestClient.read(Topics.MT_STATUS, (e) -> ((StatusChanged) e).messageId().equals(id), expected,
-				Duration.ofSeconds(30), Duration.ofMillis(1500), true)
-			.stream()
-			.map((r) -> (StatusChanged) r.value())
-			.toList();
 	}
 
 	private static MessageAccepted accepted(UUID id) {
