@@ -29,8 +29,6 @@ final class SubmitLedger {
 
 	private static final Logger log = LoggerFactory.getLogger(SubmitLedger.class);
 
-	private static final int RECEIPT_RETRIES = 120;
-
 	private final SmscSimulatorConfig config;
 
 	private final Clock clock;
@@ -121,8 +119,7 @@ final class SubmitLedger {
 		}
 		boolean requested = (received.registeredDelivery() & 0x03) != 0;
 		if (status == 0 && (requested || !this.config.receiptsOnlyWhenRequested())) {
-			scheduleReceipt(received, this.config.receiptsBeforeResponse() ? Duration.ZERO : this.config.receiptDelay(),
-					0);
+			scheduleReceipt(received, this.config.receiptsBeforeResponse() ? Duration.ZERO : this.config.receiptDelay());
 		}
 		return received;
 	}
@@ -148,36 +145,40 @@ final class SubmitLedger {
 		return (value == null || value.isEmpty()) ? null : value;
 	}
 
-	private void scheduleReceipt(ReceivedSubmit submit, Duration delay, int attempt) {
+	private void scheduleReceipt(ReceivedSubmit submit, Duration delay) {
 		try {
-			this.scheduler.schedule(() -> sendReceipt(submit, attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
+			this.scheduler.schedule(() -> sendReceipt(submit), delay.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (java.util.concurrent.RejectedExecutionException ex) {
 			log.debug("Simulator stopping; receipt for {} dropped", submit.messageId());
 		}
 	}
 
-	private void sendReceipt(ReceivedSubmit submit, int attempt) {
-		BoundSession target = this.sessions.apply(submit.systemId());
-		if (target == null) {
-			if (attempt < RECEIPT_RETRIES) {
-				scheduleReceipt(submit, Duration.ofMillis(500), attempt + 1);
-			}
-			return;
-		}
+	private void sendReceipt(ReceivedSubmit submit) {
+		BaseSm<?> receipt;
 		try {
-			BaseSm<?> receipt = this.config.receiptsAsDataSm()
+			receipt = this.config.receiptsAsDataSm()
 					? SimulatorPdus.dataSmReceipt(submit, this.config.receiptStat(), this.clock.instant())
 					: SimulatorPdus.receipt(submit, this.config.receiptStat(), this.clock.instant());
-			this.deliveries.send(target, receipt);
-			this.receiptsSent.incrementAndGet();
 		}
 		catch (Exception ex) {
-			log.debug("Receipt for {} not sent ({}); retrying", submit.messageId(), ex.toString());
-			if (attempt < RECEIPT_RETRIES) {
-				scheduleReceipt(submit, Duration.ofMillis(500), attempt + 1);
+			log.warn("Receipt for {} could not be built", submit.messageId(), ex);
+			return;
+		}
+		BoundSession target = this.sessions.apply(submit.systemId());
+		if (target != null) {
+			try {
+				this.deliveries.send(target, receipt);
+				this.receiptsSent.incrementAndGet();
+				return;
+			}
+			catch (Exception ex) {
+				log.debug("Receipt for {} not sent now ({}); kept for the next bind", submit.messageId(),
+						ex.toString());
 			}
 		}
+		// no receiver bound (the link is down): the receipt waits for the account's next bind
+		this.deliveries.hold(submit.systemId(), receipt, this.receiptsSent::incrementAndGet);
 	}
 
 	/** Arms a drop: the next {@code count} submits go unanswered and the last one's connection is closed. */

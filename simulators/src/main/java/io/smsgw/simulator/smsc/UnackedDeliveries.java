@@ -20,7 +20,8 @@ import com.cloudhopper.smpp.pdu.PduRequest;
  * The deliver_sm (receipts and MO messages) sent and not acknowledged yet, like a real SMSC keeps
  * them: one whose deliver_sm_resp never came (the link was cut, or the response timed out) is
  * sent again when a receiver or transceiver of the account is bound, at most
- * {@link #MAX_REDELIVERIES} times and with at most {@link #MAX_WAITING} waiting. Any
+ * {@link #MAX_REDELIVERIES} times and with at most {@link #MAX_WAITING} waiting. A receipt due while
+ * the account is not bound waits here too ({@link #hold}). Any
  * deliver_sm_resp, whatever its status, acknowledges it. Thread-safe.
  */
 final class UnackedDeliveries {
@@ -58,7 +59,7 @@ final class UnackedDeliveries {
 	 * @throws Exception when the session cannot take it now (nothing is kept then)
 	 */
 	void send(BoundSession target, PduRequest<?> pdu) throws Exception {
-		send(target, new Sent(target.systemId(), pdu, 0));
+		send(target, new Sent(target.systemId(), pdu, 0, null));
 	}
 
 	private void send(BoundSession target, Sent sent) throws Exception {
@@ -79,6 +80,27 @@ final class UnackedDeliveries {
 		Map<PduRequest<?>, Sent> session = this.inFlight.get(sessionId);
 		if (session != null) {
 			session.remove(request);
+		}
+	}
+
+	/**
+	 * A deliver_sm (a receipt) that is due while no receiver or transceiver of the account is bound:
+	 * it waits for the next bind, however long the account stays away (a real SMSC keeps receipts
+	 * for their validity period), within {@link #MAX_WAITING}. Its first send runs
+	 * {@code onFirstSend}; it is not counted as a redelivery.
+	 */
+	void hold(String systemId, PduRequest<?> pdu, Runnable onFirstSend) {
+		synchronized (this.waiting) {
+			if (this.waiting.size() >= MAX_WAITING) {
+				this.givenUp.incrementAndGet();
+				log.warn("deliver_sm for {} dropped: {} already wait for a bind", systemId, MAX_WAITING);
+				return;
+			}
+			this.waiting.add(new Sent(systemId, pdu, 0, onFirstSend));
+		}
+		if (this.sessions.apply(systemId) != null) {
+			// the account bound between the caller's look and now: its flush may have run already
+			bound();
 		}
 	}
 
@@ -127,7 +149,7 @@ final class UnackedDeliveries {
 				}
 				each.pdu().removeSequenceNumber();
 				each.pdu().removeCommandLength();
-				this.waiting.add(new Sent(each.systemId(), each.pdu(), each.redeliveries() + 1));
+				this.waiting.add(new Sent(each.systemId(), each.pdu(), each.redeliveries() + 1, null));
 			}
 		}
 	}
@@ -147,7 +169,12 @@ final class UnackedDeliveries {
 					continue;
 				}
 				send(target, sent);
-				this.redelivered.incrementAndGet();
+				if (sent.onFirstSend() != null) {
+					sent.onFirstSend().run();
+				}
+				else {
+					this.redelivered.incrementAndGet();
+				}
 			}
 			catch (Exception ex) {
 				log.debug("deliver_sm not redelivered now ({})", ex.toString());
@@ -178,7 +205,8 @@ final class UnackedDeliveries {
 		}
 	}
 
-	private record Sent(String systemId, PduRequest<?> pdu, int redeliveries) {
+	/** @param onFirstSend run when a held deliver_sm is first sent; null for one sent before */
+	private record Sent(String systemId, PduRequest<?> pdu, int redeliveries, Runnable onFirstSend) {
 	}
 
 }

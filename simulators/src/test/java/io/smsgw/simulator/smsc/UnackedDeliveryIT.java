@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A deliver_sm whose deliver_sm_resp never came because the link was cut is sent again when the
- * account binds again, like a real SMSC does, up to a bound.
+ * account binds again, like a real SMSC does, up to a bound; a receipt that falls due while the
+ * account is not bound waits for its next bind.
  */
 class UnackedDeliveryIT {
 
@@ -46,6 +47,35 @@ class UnackedDeliveryIT {
 			});
 			assertThat(smsc.receiptsSent()).as("a redelivery is not a new receipt").isEqualTo(1);
 			assertThat(smsc.deliverSmRedelivered()).isEqualTo(1);
+			assertThat(smsc.deliverSmWaiting()).isZero();
+		}
+	}
+
+	@Test
+	void receiptDueWhileNoReceiverIsBoundWaitsForTheNextBindAndIsCountedOnce() throws Exception {
+		try (SmscSimulator smsc = SmscSimulator.start(SmscSimulatorConfig.defaults()
+			.withReceipts(Duration.ofMillis(200), "DELIVRD", true));
+				SmppTestClient transmitter = new SmppTestClient();
+				SmppTestClient receiver = new SmppTestClient()) {
+			SmppSession tx = transmitter.bind(smsc.port(), "smsc", "secret", SmppBindType.TRANSMITTER, 10);
+			String id = tx.submit(SmppTestClient.submit("ACME", "4915112345678", HELLO, 1), 5000).getMessageId();
+			tx.close();
+			// the receipt falls due while nobody can take it: it waits (it used to be polled for
+			// 60 s and then dropped, so an SMSC outage of a minute lost the receipts due in it)
+			awaitTrue(() -> smsc.deliverSmWaiting() == 1);
+			Thread.sleep(1000);
+			assertThat(smsc.receiptsSent()).as("not written to anyone yet").isZero();
+			assertThat(smsc.deliverSmWaiting()).isEqualTo(1);
+
+			receiver.bind(smsc.port(), "smsc", "secret", SmppBindType.RECEIVER, 10);
+
+			awaitTrue(() -> smsc.deliverResponsesReceived() == 1);
+			assertThat(receiver.delivered).singleElement()
+				.satisfies((receipt) -> assertThat(
+						receipt.getOptionalParameter(SmppConstants.TAG_RECEIPTED_MSG_ID).getValueAsString())
+					.isEqualTo(id));
+			assertThat(smsc.receiptsSent()).isEqualTo(1);
+			assertThat(smsc.deliverSmRedelivered()).as("a first send, not a redelivery").isZero();
 			assertThat(smsc.deliverSmWaiting()).isZero();
 		}
 	}
