@@ -7,8 +7,8 @@ import java.time.Duration;
  *
  * @param pollInterval how often the queue is looked at when nothing woke the dispatcher (default 500 ms)
  * @param batchSize most deliveries claimed per look (default 100)
- * @param maxConcurrency HTTP attempts in flight at once, all endpoints together (default 64)
- * @param maxPerEndpoint HTTP attempts in flight at once to one endpoint (host and port) (default 16)
+ * @param maxConcurrency HTTP attempts in flight at once, all endpoints together (default 128)
+ * @param maxPerEndpoint HTTP attempts in flight at once to one endpoint (host and port) (default 64)
  * @param lease how long a claimed delivery is reserved for this instance; another instance takes it
  * over after that (default 2 min; keep it above connect + read timeout)
  * @param instanceId this instance's name in the leases (default host name and a random suffix)
@@ -19,8 +19,8 @@ public record Dispatch(Duration pollInterval, Integer batchSize, Integer maxConc
 	public Dispatch {
 		pollInterval = WebhookProperties.positive(pollInterval, Duration.ofMillis(500), "dispatch.poll-interval");
 		batchSize = atLeastOne(batchSize, 100, "batch-size");
-		maxConcurrency = atLeastOne(maxConcurrency, 64, "max-concurrency");
-		maxPerEndpoint = atLeastOne(maxPerEndpoint, 16, "max-per-endpoint");
+		maxConcurrency = atLeastOne(maxConcurrency, 128, "max-concurrency");
+		maxPerEndpoint = atLeastOne(maxPerEndpoint, 64, "max-per-endpoint");
 		lease = WebhookProperties.positive(lease, Duration.ofMinutes(2), "dispatch.lease");
 		instanceId = (instanceId != null && !instanceId.isBlank()) ? instanceId : defaultInstanceId();
 	}
