@@ -84,11 +84,13 @@ public record FaultTally(String scenario, String fault, double faultSeconds, lon
 	 * Counts a scenario.
 	 * @param taken the destinations of every message the network took (submit_sm answered ESME_ROK, or SMS-SUBMIT
 	 *        answered {@code +CMGS}), the whole run's
-	 * @param killMicros when webhook-service was killed (epoch µs), 0 when it was not
+	 * @param crashCutoffMicros when webhook-service was killed: until when a callback can only have been sent by
+	 *        the killed process (epoch µs), 0 when it was not killed; an event id whose first copy came before
+	 *        then and was repeated is a redelivery after the crash (at least once), not a duplicate
 	 * @param faultEndMicros when the recovery step ended
 	 */
 	static FaultTally count(String scenario, String fault, double faultSeconds, FaultLoad load,
-			List<String> taken, WebhookReceiver receiver, long killMicros, long faultEndMicros,
+			List<String> taken, WebhookReceiver receiver, long crashCutoffMicros, long faultEndMicros,
 			int boundSeconds) {
 		Map<Long, String> accepted = load.accepted();
 		long first = load.firstSeq();
@@ -134,7 +136,7 @@ public record FaultTally(String scenario, String fault, double faultSeconds, lon
 			if (!ids.contains(repeat.messageId())) {
 				continue;
 			}
-			if (killMicros > 0 && repeat.firstMicros() <= killMicros) {
+			if (crashCutoffMicros > 0 && repeat.firstMicros() <= crashCutoffMicros) {
 				redelivered += repeat.count() - 1;
 			}
 			else {

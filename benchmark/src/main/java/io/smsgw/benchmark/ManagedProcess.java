@@ -27,6 +27,8 @@ public final class ManagedProcess implements AutoCloseable {
 
 	private final List<String> command;
 
+	private final long startedMicros = Clocks.nowMicros();
+
 	private ManagedProcess(String name, Process process, Path logFile, List<String> command) {
 		this.name = name;
 		this.process = process;
@@ -54,6 +56,11 @@ public final class ManagedProcess implements AutoCloseable {
 
 	public long pid() {
 		return this.process.pid();
+	}
+
+	/** When this process was launched (epoch µs). */
+	public long startedMicros() {
+		return this.startedMicros;
 	}
 
 	public boolean isAlive() {
