@@ -22,6 +22,7 @@ import java.util.Locale;
  * @param serviceHeap -Xmx of each service JVM
  * @param kafkaHeap -Xmx of the Kafka broker
  * @param jfr record every service JVM with JFR (profile settings) into the work directory
+ * @param pgStatements load PostgreSQL's {@code pg_stat_statements} and write each run's statements to the work directory
  * @param startTimeoutSeconds longest wait for the API, then for all other services, to be ready
  * @param timeoutSeconds longest wait for all messages to reach a final status, per run
  * @param output the JSON report file
@@ -34,7 +35,7 @@ import java.util.Locale;
  */
 public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int concurrency, int batchSize, int warmup,
 		int partitions, int routers, int connectors, int binds, int window, int receiptDelayMs, String serviceHeap,
-		String kafkaHeap, boolean jfr, int startTimeoutSeconds, int timeoutSeconds, Path output, Path workDirectory, Path root,
+		String kafkaHeap, boolean jfr, boolean pgStatements, int startTimeoutSeconds, int timeoutSeconds, Path output, Path workDirectory, Path root,
 		boolean soak, int durationSeconds, int sampleSeconds, int batchPercent) {
 
 	/** A soak's rate when none is given: sustainable on a 2-core machine. */
@@ -54,7 +55,7 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 	/** Defaults of the command line. */
 	public static BenchmarkOptions defaults() {
 		return new BenchmarkOptions(20_000, List.of(Mode.SINGLE, Mode.BATCH), 0, 20, 100, 2000, 3, 1, 1, 1, 50, 100,
-				"512m", "1g", false, 600, 300, Path.of("benchmark-result.json"), null, Path.of("."), false, 1800, 10, 20);
+				"512m", "1g", false, false, 600, 300, Path.of("benchmark-result.json"), null, Path.of("."), false, 1800, 10, 20);
 	}
 
 	/** Parses {@code --name value} flags over the defaults. */
@@ -64,6 +65,10 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 			String flag = args[i];
 			if ("--jfr".equals(flag)) {
 				o = o.with(b -> b.jfr = true);
+				continue;
+			}
+			if ("--pg-statements".equals(flag)) {
+				o = o.with(b -> b.pgStatements = true);
 				continue;
 			}
 			if ("--help".equals(flag) || "-h".equals(flag)) {
@@ -126,6 +131,7 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 				  --receipt-delay-ms 100  simulator's pause before each receipt
 				  --service-heap 512m --kafka-heap 1g
 				  --jfr                   record each service with JFR (work dir/<service>.jfr)
+				  --pg-statements         PostgreSQL's costliest statements per run (work dir/pg-statements-<mode>.txt)
 				  --start-timeout 600     seconds to wait for the services to be ready
 				  --timeout 300           seconds to wait for every final status, per run
 				  --output benchmark-result.json  --work-dir DIR  --root .""";
@@ -179,7 +185,7 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 
 		public String serviceHeap, kafkaHeap;
 
-		public boolean jfr, soak;
+		public boolean jfr, pgStatements, soak;
 
 		public Path output, workDirectory, root;
 
@@ -188,7 +194,7 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 			this.batchSize = o.batchSize; this.warmup = o.warmup; this.partitions = o.partitions; this.routers = o.routers;
 			this.connectors = o.connectors; this.binds = o.binds; this.window = o.window;
 			this.receiptDelayMs = o.receiptDelayMs; this.serviceHeap = o.serviceHeap; this.kafkaHeap = o.kafkaHeap;
-			this.jfr = o.jfr; this.startTimeoutSeconds = o.startTimeoutSeconds; this.timeoutSeconds = o.timeoutSeconds; this.output = o.output;
+			this.jfr = o.jfr; this.pgStatements = o.pgStatements; this.startTimeoutSeconds = o.startTimeoutSeconds; this.timeoutSeconds = o.timeoutSeconds; this.output = o.output;
 			this.workDirectory = o.workDirectory; this.root = o.root; this.soak = o.soak;
 			this.durationSeconds = o.durationSeconds; this.sampleSeconds = o.sampleSeconds; this.batchPercent = o.batchPercent;
 		}
@@ -196,7 +202,7 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 		BenchmarkOptions build() {
 			return new BenchmarkOptions(this.messages, this.modes, this.rate, this.concurrency, this.batchSize,
 					this.warmup, this.partitions, this.routers, this.connectors, this.binds, this.window,
-					this.receiptDelayMs, this.serviceHeap, this.kafkaHeap, this.jfr, this.startTimeoutSeconds, this.timeoutSeconds, this.output,
+					this.receiptDelayMs, this.serviceHeap, this.kafkaHeap, this.jfr, this.pgStatements, this.startTimeoutSeconds, this.timeoutSeconds, this.output,
 					this.workDirectory, this.root, this.soak, this.durationSeconds, this.sampleSeconds, this.batchPercent);
 		}
 

@@ -34,10 +34,23 @@ public final class Database implements AutoCloseable {
 	}
 
 	public static Database start(Path directory) {
+		return start(directory, false);
+	}
+
+	/**
+	 * @param statements load {@code pg_stat_statements} (see {@link PgStatements}), at a cost of a few per cent of
+	 * the server's CPU
+	 */
+	public static Database start(Path directory, boolean statements) {
 		Path data = directory.resolve("postgres");
 		try {
 			Files.createDirectories(data);
-			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+			if (statements) {
+				builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+					.setServerConfig("pg_stat_statements.track", "all");
+			}
+			EmbeddedPostgres postgres = builder
 				.setDataDirectory(data)
 				.setCleanDataDirectory(true)
 				.setServerConfig("listen_addresses", "127.0.0.1")
@@ -53,6 +66,11 @@ public final class Database implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start PostgreSQL", ex);
 		}
+	}
+
+	/** The directory the server's data directory is in (the benchmark's work directory). */
+	public Path workDirectory() {
+		return this.dataDirectory.getParent();
 	}
 
 	public String jdbcUrl() {

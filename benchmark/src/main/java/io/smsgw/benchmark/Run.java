@@ -36,6 +36,10 @@ public final class Run {
 	public RunReport execute(Mode mode, long firstSeq, int messages, int rate, int concurrency, int batchSize,
 			int awaitSeconds) throws InterruptedException {
 		SmscSimulator simulator = this.suite.simulator();
+		boolean statements = this.suite.options().pgStatements();
+		if (statements) {
+			PgStatements.reset(this.suite.database());
+		}
 		Map<String, ProcessStats> before = this.suite.stats();
 		ReceiptSampler receipts = ReceiptSampler.start(simulator);
 		log.info("{} run: {} messages, rate {}, {} clients{}", mode, messages, (rate == 0) ? "max" : rate, concurrency,
@@ -54,6 +58,11 @@ public final class Run {
 		Thread.sleep(1000);
 		receipts.stop();
 		Map<String, ProcessStats> after = this.suite.stats();
+		if (statements) {
+			Database database = this.suite.database();
+			PgStatements.write(database, database.workDirectory().resolve(
+					"pg-statements-" + mode.name().toLowerCase(java.util.Locale.ROOT) + "-" + firstSeq + ".txt"), messages);
+		}
 		RunReport report = new RunAnalysis(sent, simulator.submits(), this.suite.receiver(),
 				this.suite.options().receiptDelayMs())
 			.report(mode, rate, receipts.rate(), usage(before, after, doneMicros - sent.startMicros()));

@@ -105,7 +105,7 @@ public final class Suite implements AutoCloseable {
 
 	private void startAll(Path lib, Path work) throws Exception {
 		long started = System.nanoTime();
-		this.database = Database.start(work);
+		this.database = Database.start(work, this.options.pgStatements());
 		this.kafka = KafkaBroker.start(lib, work.resolve("kafka"), this.options.partitions(), this.options.kafkaHeap());
 		this.simulator = SmscSimulator.start(SmscSimulatorConfig.defaults()
 			.withCredentials("bench", "bench-secret")
