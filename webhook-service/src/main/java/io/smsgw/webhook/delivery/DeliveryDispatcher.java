@@ -129,7 +129,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
 		excluded.addAll(this.lanes.full());
 		Instant now = this.clock.instant();
 		List<DeliveryJob> jobs = this.deliveryLog.claim(now, this.settings.lease(), this.settings.instanceId(), excluded,
-				this.laneCap, max, 4 * max);
+				this.laneCap, max);
 		if (jobs.isEmpty()) {
 			return false;
 		}

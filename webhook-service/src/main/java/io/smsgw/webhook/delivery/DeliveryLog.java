@@ -108,24 +108,32 @@ public class DeliveryLog {
 	/**
 	 * Claims due deliveries, oldest due first: at most {@code max}, at most {@code perEndpoint} per
 	 * endpoint, none of an {@code excluded} endpoint, and none while an earlier delivery of the same
-	 * message to the same target is pending (callbacks of a message go in order). Index-driven: only the
-	 * first {@code scan} due rows are looked at, so the cost does not grow with the queue.
+	 * message to the same target is pending (callbacks of a message go in order). Index-driven per endpoint
+	 * (V5): the endpoints with pending deliveries are found by skipping through the index, and each endpoint
+	 * left in is read from the head of its own due deliveries, so the cost grows with the number of endpoints
+	 * and the rows claimed, not with the queue, whether or not an endpoint with a long queue is excluded.
 	 */
 	List<DeliveryJob> claim(Instant now, Duration lease, String instance, Collection<String> excluded, int perEndpoint,
-			int max, int scan) {
+			int max) {
 		List<String> blocked = new ArrayList<>(excluded);
 		blocked.add("-");
 		return this.jdbc.sql("""
-				with due as (
-					select j.id, j.endpoint, j.next_attempt_at from delivery_log j
-					where j.state = 'PENDING' and j.next_attempt_at <= :now
-					and (j.lease_until is null or j.lease_until < :now) and j.endpoint not in (:blocked)
-					and not exists (select 1 from delivery_log e where e.message_id = j.message_id
-						and e.target = j.target and e.state = 'PENDING' and e.id < j.id)
-					order by j.next_attempt_at, j.id limit :scan),
-				ranked as (select id, next_attempt_at,
-					row_number() over (partition by endpoint order by next_attempt_at, id) as rank from due),
-				picked as (select id from ranked where rank <= :perEndpoint order by next_attempt_at, id limit :max)
+				with recursive endpoints(endpoint) as (
+					(select endpoint from delivery_log where state = 'PENDING' order by endpoint limit 1)
+					union all
+					select (select p.endpoint from delivery_log p where p.state = 'PENDING' and p.endpoint > e.endpoint
+						order by p.endpoint limit 1)
+					from endpoints e where e.endpoint is not null),
+				due as (
+					select j.id, j.next_attempt_at from endpoints e cross join lateral (
+						select j.id, j.next_attempt_at from delivery_log j
+						where j.state = 'PENDING' and j.endpoint = e.endpoint and j.next_attempt_at <= :now
+						and (j.lease_until is null or j.lease_until < :now)
+						and not exists (select 1 from delivery_log x where x.message_id = j.message_id
+							and x.target = j.target and x.state = 'PENDING' and x.id < j.id)
+						order by j.next_attempt_at, j.id limit :perEndpoint) j
+					where e.endpoint is not null and e.endpoint not in (:blocked)),
+				picked as (select id from due order by next_attempt_at, id limit :max)
 				update delivery_log d set lease_until = :leaseUntil, leased_by = :instance
 				where d.id in (select l.id from delivery_log l where l.id in (select id from picked)
 					and l.state = 'PENDING' and (l.lease_until is null or l.lease_until < :now)
@@ -133,9 +141,8 @@ public class DeliveryLog {
 				returning """ + " " + JOB_COLUMNS)
 			.param("now", utc(now))
 			.param("blocked", blocked)
-			.param("perEndpoint", perEndpoint)
+			.param("perEndpoint", Math.min(perEndpoint, max))
 			.param("max", max)
-			.param("scan", scan)
 			.param("leaseUntil", utc(now.plus(lease)))
 			.param("instance", instance)
 			.query(DeliveryLog::job)
@@ -147,7 +154,8 @@ public class DeliveryLog {
 		return this.jdbc.sql("""
 				update delivery_log d set lease_until = :leaseUntil, leased_by = :instance
 				where d.id in (select l.id from delivery_log l where l.state = 'PENDING' and l.round_started_at < :deadline
-					and (l.lease_until is null or l.lease_until < :now) order by l.id limit :max for update skip locked)
+					and (l.lease_until is null or l.lease_until < :now) order by l.round_started_at, l.id limit :max
+					for update skip locked)
 				returning """ + " " + JOB_COLUMNS)
 			.param("now", utc(now))
 			.param("deadline", utc(now.minus(maxTotal)))
