@@ -47,8 +47,13 @@ public final class Database implements AutoCloseable {
 			Files.createDirectories(data);
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
 			if (statements) {
-				builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
-					.setServerConfig("pg_stat_statements.track", "all");
+				// and the plans of statements slower than 50 ms, in the server's log (the benchmark's output)
+				builder.setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
+					.setServerConfig("pg_stat_statements.track", "all")
+					.setServerConfig("auto_explain.log_min_duration", "50ms")
+					.setServerConfig("auto_explain.log_analyze", "on")
+					.setServerConfig("auto_explain.log_buffers", "on")
+					.setServerConfig("auto_explain.log_timing", "off");
 			}
 			EmbeddedPostgres postgres = builder
 				.setDataDirectory(data)
