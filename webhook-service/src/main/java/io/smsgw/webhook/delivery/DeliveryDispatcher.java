@@ -57,6 +57,14 @@ public class DeliveryDispatcher implements SmartLifecycle {
 
 	private boolean woken;
 
+	/** Something may have become claimable since the last claim (queued, outcomes written). */
+	private volatile boolean news = true;
+
+	/** The endpoints left out of the last claim, when it found nothing; {@code null} after one that found some. */
+	private Set<String> emptyClaim;
+
+	private Instant emptyClaimAt = Instant.EPOCH;
+
 	private volatile boolean running;
 
 	private Thread loop;
@@ -94,8 +102,14 @@ public class DeliveryDispatcher implements SmartLifecycle {
 		this.writer = new OutcomeWriter(outcomes, 500, this::wake);
 	}
 
-	/** Looks at the queue now (something was queued, or an attempt ended). */
+	/** Looks at the queue now: something was queued or written, and may be claimable. */
 	public void wake() {
+		this.news = true;
+		nudge();
+	}
+
+	/** Looks at the queue now: room was freed (an attempt ended), nothing new became claimable. */
+	private void nudge() {
 		synchronized (this.signal) {
 			this.woken = true;
 			this.signal.notifyAll();
@@ -128,11 +142,21 @@ public class DeliveryDispatcher implements SmartLifecycle {
 		Set<String> excluded = new HashSet<>(this.guards.blocked());
 		excluded.addAll(this.lanes.full());
 		Instant now = this.clock.instant();
+		if (!this.news && this.emptyClaim != null && excluded.containsAll(this.emptyClaim)
+				&& now.isBefore(this.emptyClaimAt.plus(this.settings.pollInterval()))) {
+			// the last claim found nothing with these endpoints left out, and nothing was queued or written since:
+			// every attempt's end would otherwise run another claim for nothing
+			return false;
+		}
+		this.news = false;
 		List<DeliveryJob> jobs = this.deliveryLog.claim(now, this.settings.lease(), this.settings.instanceId(), excluded,
 				this.laneCap, max);
 		if (jobs.isEmpty()) {
+			this.emptyClaim = excluded;
+			this.emptyClaimAt = now;
 			return false;
 		}
+		this.emptyClaim = null;
 		Set<Long> behind = this.deliveryLog.earlierPending(jobs.stream().map(DeliveryJob::id).toList());
 		if (!behind.isEmpty()) {
 			jobs = jobs.stream().filter((job) -> {
@@ -167,7 +191,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
 			if (this.running) {
 				startWaiting();
 			}
-			wake();
+			nudge();
 		}
 	}
 
