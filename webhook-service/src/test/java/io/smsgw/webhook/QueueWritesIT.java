@@ -3,8 +3,10 @@ package io.smsgw.webhook;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +70,32 @@ class QueueWritesIT extends WebhookITSupport {
 	void everyPooledConnectionPlansStatementsForTheirParameters() {
 		for (int i = 0; i < 3; i++) {
 			assertThat(this.jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+		}
+	}
+
+	/**
+	 * A burst must not be planned as the short queue autovacuum last saw (it looks once a minute at most): with
+	 * statistics of an empty queue the planner takes every partial index for one row and the claim reads the whole
+	 * queue. When the queue doubles past 1,000 pending the dispatcher refreshes them.
+	 */
+	@Test
+	void aBurstOfQueuedCallbacksRefreshesThePlannersStatistics() {
+		OffsetDateTime before = OffsetDateTime.now().minusSeconds(1);
+		String url = receiver.url("/burst");
+		List<Queued> burst = IntStream.range(0, 1500)
+			.mapToObj((i) -> queued(UUID.randomUUID(), UUID.randomUUID(), url, new byte[] { 1 }))
+			.toList();
+		// due in an hour: pending all along, never attempted
+		this.deliveryLog.enqueueAll(burst, Instant.now().plus(Duration.ofHours(1)));
+		try {
+			await().atMost(Duration.ofSeconds(15)).until(() -> {
+				OffsetDateTime analyzed = this.jdbc.queryForObject("select last_analyze from pg_stat_user_tables "
+						+ "where relid = 'webhook.delivery_log'::regclass", OffsetDateTime.class);
+				return analyzed != null && analyzed.isAfter(before);
+			});
+		}
+		finally {
+			this.jdbc.update("delete from delivery_log where url = ?", url);
 		}
 	}
 

@@ -111,7 +111,9 @@ public class DeliveryLog {
 	 * message to the same target is pending (callbacks of a message go in order). Index-driven per endpoint
 	 * (V5): the endpoints with pending deliveries are found by skipping through the index, and each endpoint
 	 * left in is read from the head of its own due deliveries, so the cost grows with the number of endpoints
-	 * and the rows claimed, not with the queue, whether or not an endpoint with a long queue is excluded.
+	 * and the rows claimed, not with the queue, whether or not an endpoint with a long queue is excluded. The
+	 * picked rows are locked by primary key ({@code = any(array(…))}): with {@code in (…)} the planner may instead
+	 * read every pending row by another index and hash them against the few picked (160 ms at 40,000 queued).
 	 */
 	List<DeliveryJob> claim(Instant now, Duration lease, String instance, Collection<String> excluded, int perEndpoint,
 			int max) {
@@ -135,9 +137,9 @@ public class DeliveryLog {
 					where e.endpoint is not null and e.endpoint not in (:blocked)),
 				picked as (select id from due order by next_attempt_at, id limit :max)
 				update delivery_log d set lease_until = :leaseUntil, leased_by = :instance
-				where d.id in (select l.id from delivery_log l where l.id in (select id from picked)
+				where d.id = any(array(select l.id from delivery_log l where l.id = any(array(select id from picked))
 					and l.state = 'PENDING' and (l.lease_until is null or l.lease_until < :now)
-					for update skip locked)
+					for update skip locked))
 				returning """ + " " + JOB_COLUMNS)
 			.param("now", utc(now))
 			.param("blocked", blocked)
@@ -182,6 +184,11 @@ public class DeliveryLog {
 	/** Deliveries waiting to be accepted. */
 	long pending() {
 		return this.jdbc.sql("select count(*) from delivery_log where state = 'PENDING'").query(Long.class).single();
+	}
+
+	/** Refreshes the planner's statistics of the delivery log (row counts, value spread, sizes of the partial indexes). */
+	void analyze() {
+		this.jdbc.sql("analyze delivery_log").update();
 	}
 
 	/** The first delivery of an event (the only one for a message's own callback URL), if the event was seen. */
