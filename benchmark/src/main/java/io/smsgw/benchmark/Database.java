@@ -47,13 +47,16 @@ public final class Database implements AutoCloseable {
 			Files.createDirectories(data);
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
 			if (statements) {
-				// and the plans of statements slower than 50 ms, in the server's log (the benchmark's output)
+				// and the plans of statements slower than 50 ms, in the server's log (<work dir>/logs/postgresql.log)
 				builder.setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
 					.setServerConfig("pg_stat_statements.track", "all")
 					.setServerConfig("auto_explain.log_min_duration", "50ms")
 					.setServerConfig("auto_explain.log_analyze", "on")
 					.setServerConfig("auto_explain.log_buffers", "on")
-					.setServerConfig("auto_explain.log_timing", "off");
+					.setServerConfig("auto_explain.log_timing", "off")
+					.setServerConfig("logging_collector", "on")
+					.setServerConfig("log_directory", directory.resolve("logs").toAbsolutePath().toString())
+					.setServerConfig("log_filename", "postgresql.log");
 			}
 			EmbeddedPostgres postgres = builder
 				.setDataDirectory(data)
