@@ -37,6 +37,13 @@ public final class Benchmark {
 				System.out.println("\nJSON written to " + options.output().toAbsolutePath());
 				System.exit(soak.passed() ? 0 : 1);
 			}
+			if (options.bind()) {
+				BindRun.BindReport bind = BindRun.run(options, libDirectory());
+				System.out.print(BindRun.table(bind));
+				ReportWriter.writeJson(options.output(), options, "bind", bind);
+				System.out.println("\nJSON written to " + options.output().toAbsolutePath());
+				System.exit(bind.passed() ? 0 : 1);
+			}
 			List<RunReport> runs = run(options, libDirectory());
 			System.out.println("\nJSON written to " + options.output().toAbsolutePath());
 			System.exit(runs.stream().allMatch((r) -> r.loss().passed()) ? 0 : 1);

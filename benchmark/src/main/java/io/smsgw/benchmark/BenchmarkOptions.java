@@ -32,11 +32,20 @@ import java.util.Locale;
  * @param durationSeconds how long a soak offers its load
  * @param sampleSeconds a soak's sampling interval
  * @param batchPercent share of a soak's messages sent in batches of {@code batchSize} (the rest singly)
+ * @param bind one SMPP connection ({@code --mode bind}): the connector fed straight from its dispatch
+ * topic, against the simulator's own ceiling, instead of runs through the REST API
  */
 public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int concurrency, int batchSize, int warmup,
 		int partitions, int routers, int connectors, int binds, int window, int receiptDelayMs, String serviceHeap,
 		String kafkaHeap, boolean jfr, boolean pgStatements, int startTimeoutSeconds, int timeoutSeconds, Path output, Path workDirectory, Path root,
-		boolean soak, int durationSeconds, int sampleSeconds, int batchPercent) {
+		boolean soak, int durationSeconds, int sampleSeconds, int batchPercent, boolean bind) {
+
+	/**
+	 * The warm-up of {@code --mode bind} when none is given: on this 2-core machine the connector's
+	 * JIT compilers still took 40 % of its CPU after 20,000 messages and settled after about
+	 * 300,000 (docs/benchmark.md, "One SMPP connection").
+	 */
+	public static final int BIND_WARMUP = 300_000;
 
 	/** A soak's rate when none is given: sustainable on a 2-core machine. */
 	public static final int SOAK_DEFAULT_RATE = 100;
@@ -55,12 +64,13 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 	/** Defaults of the command line. */
 	public static BenchmarkOptions defaults() {
 		return new BenchmarkOptions(20_000, List.of(Mode.SINGLE, Mode.BATCH), 0, 20, 100, 2000, 3, 1, 1, 1, 50, 100,
-				"512m", "1g", false, false, 600, 300, Path.of("benchmark-result.json"), null, Path.of("."), false, 1800, 10, 20);
+				"512m", "1g", false, false, 600, 300, Path.of("benchmark-result.json"), null, Path.of("."), false, 1800, 10, 20, false);
 	}
 
 	/** Parses {@code --name value} flags over the defaults. */
 	public static BenchmarkOptions parse(String[] args) {
 		BenchmarkOptions o = defaults();
+		boolean warmupGiven = false;
 		for (int i = 0; i < args.length; i++) {
 			String flag = args[i];
 			if ("--jfr".equals(flag)) {
@@ -78,10 +88,12 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 				throw new IllegalArgumentException("Missing value for " + flag + "\n" + usage());
 			}
 			String v = args[++i];
+			warmupGiven |= "--warmup".equals(flag);
 			o = switch (flag) {
 				case "--messages" -> o.with(b -> b.messages = positive(flag, v));
-				case "--mode" -> "soak".equalsIgnoreCase(v) ? o.with(b -> b.soak = true)
-						: o.with(b -> { b.modes = modes(v); b.soak = false; });
+				case "--mode" -> "soak".equalsIgnoreCase(v) ? o.with(b -> { b.soak = true; b.bind = false; })
+						: "bind".equalsIgnoreCase(v) ? o.with(b -> { b.bind = true; b.soak = false; })
+						: o.with(b -> { b.modes = modes(v); b.soak = false; b.bind = false; });
 				case "--duration" -> o.with(b -> b.durationSeconds = seconds(flag, v));
 				case "--sample" -> o.with(b -> b.sampleSeconds = seconds(flag, v));
 				case "--batch-percent" -> o.with(b -> b.batchPercent = percent(flag, v));
@@ -105,6 +117,9 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 				default -> throw new IllegalArgumentException("Unknown flag " + flag + "\n" + usage());
 			};
 		}
+		if (o.bind && !warmupGiven) {
+			o = o.with(b -> b.warmup = BIND_WARMUP);
+		}
 		return o;
 	}
 
@@ -117,7 +132,8 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 		return """
 				java -jar benchmark/target/smsgw-benchmark.jar [flags]
 				  --messages 20000        messages per measured run
-				  --mode single|batch|both|soak  runs to make (default both, single first)
+				  --mode single|batch|both|soak|bind  runs to make (default both, single first); bind: one
+				                          SMPP connection fed from Kafka against the simulator's ceiling
 				  --rate max|N            offered messages/s (default max; soak: 100)
 				  --duration 30m          soak: how long to offer the load (s, m or h)
 				  --sample 10s            soak: sampling interval
@@ -125,6 +141,7 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 				  --concurrency 20        concurrent HTTP clients
 				  --batch-size 100        messages per batch request
 				  --warmup 2000           messages of each measured mode sent and awaited before measuring
+				                          (bind: 300000, the ceiling's warm-up too)
 				  --partitions 3          partitions of every topic
 				  --routers 1 --connectors 1   instances of router-service and smpp-connector-service
 				  --binds 1 --window 50   SMPP binds per connector instance, window per bind
@@ -185,7 +202,7 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 
 		public String serviceHeap, kafkaHeap;
 
-		public boolean jfr, pgStatements, soak;
+		public boolean jfr, pgStatements, soak, bind;
 
 		public Path output, workDirectory, root;
 
@@ -197,13 +214,14 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 			this.jfr = o.jfr; this.pgStatements = o.pgStatements; this.startTimeoutSeconds = o.startTimeoutSeconds; this.timeoutSeconds = o.timeoutSeconds; this.output = o.output;
 			this.workDirectory = o.workDirectory; this.root = o.root; this.soak = o.soak;
 			this.durationSeconds = o.durationSeconds; this.sampleSeconds = o.sampleSeconds; this.batchPercent = o.batchPercent;
+			this.bind = o.bind;
 		}
 
 		BenchmarkOptions build() {
 			return new BenchmarkOptions(this.messages, this.modes, this.rate, this.concurrency, this.batchSize,
 					this.warmup, this.partitions, this.routers, this.connectors, this.binds, this.window,
 					this.receiptDelayMs, this.serviceHeap, this.kafkaHeap, this.jfr, this.pgStatements, this.startTimeoutSeconds, this.timeoutSeconds, this.output,
-					this.workDirectory, this.root, this.soak, this.durationSeconds, this.sampleSeconds, this.batchPercent);
+					this.workDirectory, this.root, this.soak, this.durationSeconds, this.sampleSeconds, this.batchPercent, this.bind);
 		}
 
 	}

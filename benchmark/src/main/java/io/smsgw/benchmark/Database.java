@@ -106,7 +106,7 @@ public final class Database implements AutoCloseable {
 	/** CPU of the postmaster and all its backends (also those gone), and the sum of their peak RSS. */
 	public ProcessStats stats() {
 		long pid = pid();
-		return (pid > 0) ? ProcessStats.ofTree(pid) : new ProcessStats(0, 0);
+		return (pid > 0) ? ProcessStats.ofTree(pid) : ProcessStats.NONE;
 	}
 
 	/**

@@ -12,6 +12,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.smsgw.benchmark.RunReport.Percentiles;
+import io.smsgw.benchmark.RunReport.ProcessUse;
 
 /** Writes the runs as a table (for people) and as JSON (for tools and comparisons). */
 final class ReportWriter {
@@ -40,10 +41,18 @@ final class ReportWriter {
 				+ loss.withoutFinalStatus() + " without final status, " + loss.duplicateCallbacks()
 				+ " duplicate callbacks, " + loss.submittedTwice() + " submitted twice, " + loss.notDelivered()
 				+ " not delivered");
-		out.append(String.format("%-28s %10s %8s %12s%n", "process", "CPU s", "CPU %", "peak RSS MB"));
-		run.processes().forEach((name, use) -> out.append(String.format("%-28s %10.1f %8.1f %12.0f%n", name,
-				use.cpuSeconds(), use.cpuPercent(), use.peakRssMb())));
+		processes(out, run.processes());
 		return out.toString();
+	}
+
+	/** CPU (and of it the JIT compilers') and peak memory of each process, with a line of totals. */
+	static void processes(StringBuilder out, Map<String, ProcessUse> processes) {
+		out.append(String.format("%-28s %10s %8s %8s %12s%n", "process", "CPU s", "of it JIT", "CPU %", "peak RSS MB"));
+		processes.forEach((name, use) -> out.append(String.format("%-28s %10.1f %8.1f %8.1f %12.0f%n", name,
+				use.cpuSeconds(), use.jitSeconds(), use.cpuPercent(), use.peakRssMb())));
+		out.append(String.format("%-28s %10.1f %8.1f%n", "all",
+				processes.values().stream().mapToDouble(ProcessUse::cpuSeconds).sum(),
+				processes.values().stream().mapToDouble(ProcessUse::jitSeconds).sum()));
 	}
 
 	private static void row(StringBuilder out, String name, String value) {
@@ -61,6 +70,11 @@ final class ReportWriter {
 
 	/** The whole result: when, where, with which options, and each run. */
 	static void writeJson(Path file, BenchmarkOptions options, List<RunReport> runs) throws IOException {
+		writeJson(file, options, "runs", runs);
+	}
+
+	/** The JSON document: when, where, with which options, and the result under {@code key}. */
+	static void writeJson(Path file, BenchmarkOptions options, String key, Object result) throws IOException {
 		Map<String, Object> document = new LinkedHashMap<>();
 		document.put("date", Instant.now().toString());
 		document.put("machine", machine());
@@ -78,7 +92,7 @@ final class ReportWriter {
 		opts.put("receiptDelayMs", options.receiptDelayMs());
 		opts.put("serviceHeap", options.serviceHeap());
 		document.put("options", opts);
-		document.put("runs", runs);
+		document.put(key, result);
 		JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 		Path parent = file.toAbsolutePath().getParent();
 		if (parent != null) {

@@ -65,7 +65,7 @@ public final class Run {
 		}
 		RunReport report = new RunAnalysis(sent, simulator.submits(), this.suite.receiver(),
 				this.suite.options().receiptDelayMs())
-			.report(mode, rate, receipts.rate(), usage(before, after, doneMicros - sent.startMicros()));
+			.report(mode, rate, receipts.rate(), RunAnalysis.usage(before, after, doneMicros - sent.startMicros()));
 		log.info("{} run done: loss check {}", mode, report.loss().passed() ? "passed" : "FAILED " + report.loss());
 		return report;
 	}
@@ -82,18 +82,6 @@ public final class Run {
 			}
 		}
 		return missing;
-	}
-
-	private static Map<String, ProcessUse> usage(Map<String, ProcessStats> before, Map<String, ProcessStats> after,
-			long runMicros) {
-		Map<String, ProcessUse> usage = new LinkedHashMap<>();
-		after.forEach((name, stats) -> {
-			ProcessStats used = stats.since(before.getOrDefault(name, new ProcessStats(0, 0)));
-			usage.put(name, new ProcessUse(used.cpuMillis() / 1000.0,
-					Math.round(used.cpuMillis() * 1000.0 / Math.max(1, runMicros) * 1000) / 10.0,
-					Math.round(stats.peakRssKb() / 102.4) / 10.0));
-		});
-		return usage;
 	}
 
 	/** Samples the simulator's receipt counter every 20 ms, to tell the receipt rate. */

@@ -134,10 +134,10 @@ final class RunAnalysis {
 			long runMicros) {
 		Map<String, ProcessUse> usage = new java.util.LinkedHashMap<>();
 		after.forEach((name, stats) -> {
-			ProcessStats used = stats.since(before.getOrDefault(name, new ProcessStats(0, 0)));
+			ProcessStats used = stats.since(before.getOrDefault(name, ProcessStats.NONE));
 			usage.put(name, new ProcessUse(used.cpuMillis() / 1000.0,
 					Math.round(used.cpuMillis() * 1000.0 / Math.max(1, runMicros) * 1000) / 10.0,
-					Math.round(stats.peakRssKb() / 102.4) / 10.0));
+					Math.round(stats.peakRssKb() / 102.4) / 10.0, used.jitMillis() / 1000.0));
 		});
 		return usage;
 	}

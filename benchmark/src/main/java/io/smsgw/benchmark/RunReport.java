@@ -79,8 +79,9 @@ public record RunReport(String mode, int messages, int rate, int accepted, Map<S
 	 * @param cpuSeconds CPU time used during the run (user + system)
 	 * @param cpuPercent of one core, over the run (first request to last final callback)
 	 * @param peakRssMb peak resident memory since the process started (VmHWM; summed for PostgreSQL's processes)
+	 * @param jitSeconds of {@code cpuSeconds}, the JIT compiler threads' (a JVM still compiling its hot code)
 	 */
-	public record ProcessUse(double cpuSeconds, double cpuPercent, double peakRssMb) {
+	public record ProcessUse(double cpuSeconds, double cpuPercent, double peakRssMb, double jitSeconds) {
 	}
 
 }

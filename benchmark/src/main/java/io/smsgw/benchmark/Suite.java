@@ -57,6 +57,9 @@ public final class Suite implements AutoCloseable {
 
 	private ModemRig modems;
 
+	/** Only the broker, the simulator and one smpp-connector-service instance ({@link #startConnectorOnly}). */
+	private boolean connectorOnly;
+
 	private Suite(BenchmarkOptions options, boolean withLink, Map<String, Object> extraProperties,
 			ModemRig.Plan modemPlan) {
 		this.options = options;
@@ -103,13 +106,39 @@ public final class Suite implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Starts the Kafka broker, the simulator and one smpp-connector-service instance, nothing else:
+	 * for measuring one SMPP connection fed straight from its dispatch topic ({@link BindRun}).
+	 */
+	public static Suite startConnectorOnly(BenchmarkOptions options, Path lib, Path work) throws Exception {
+		Suite suite = new Suite(options, false, Map.of(), null);
+		suite.connectorOnly = true;
+		Runtime.getRuntime().addShutdownHook(suite.stopHook);
+		try {
+			suite.startAll(lib, work);
+			return suite;
+		}
+		catch (Exception | Error ex) {
+			suite.close();
+			throw ex;
+		}
+	}
+
 	private void startAll(Path lib, Path work) throws Exception {
 		long started = System.nanoTime();
-		this.database = Database.start(work, this.options.pgStatements());
+		this.database = this.connectorOnly ? null : Database.start(work, this.options.pgStatements());
 		this.kafka = KafkaBroker.start(lib, work.resolve("kafka"), this.options.partitions(), this.options.kafkaHeap());
 		this.simulator = SmscSimulator.start(SmscSimulatorConfig.defaults()
 			.withCredentials("bench", "bench-secret")
 			.withReceipts(Duration.ofMillis(this.options.receiptDelayMs()), "DELIVRD", true));
+		if (this.connectorOnly) {
+			ServiceProcess connector = launch("smpp-connector-service", "smpp-connector-service#1", work.resolve("logs"));
+			connector.awaitReady(HttpClient.newHttpClient(), Duration.ofSeconds(this.options.startTimeoutSeconds()));
+			awaitBinds(this.options.binds());
+			log.info("Broker, simulator and one connector up in {} s, work directory {}",
+					(System.nanoTime() - started) / 1_000_000_000, work);
+			return;
+		}
 		this.link = this.withLink ? SmscLink.start(this.simulator.port()) : null;
 		this.receiver = new WebhookReceiver();
 		this.modems = (this.modemPlan != null) ? ModemRig.start(this.modemPlan) : null;
@@ -135,14 +164,7 @@ public final class Suite implements AutoCloseable {
 		for (ServiceProcess service : rest) {
 			service.awaitReady(http, Duration.ofNanos(Math.max(1, startDeadline - System.nanoTime())));
 		}
-		int binds = this.options.connectors() * this.options.binds();
-		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-		while (this.simulator.boundSessions() < binds) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("Only " + this.simulator.boundSessions() + " of " + binds + " binds up");
-			}
-			Thread.sleep(100);
-		}
+		awaitBinds(this.options.connectors() * this.options.binds());
 		if (this.modems != null) {
 			this.modems.route(api.url(), serviceLabels().stream().filter((l) -> l.startsWith("router-service"))
 				.map((l) -> service(l).url()).toList(), TENANT, startTimeout);
@@ -150,6 +172,21 @@ public final class Suite implements AutoCloseable {
 		}
 		log.info("Suite up in {} s: {} processes, work directory {}", (System.nanoTime() - started) / 1_000_000_000,
 				this.services.size() + 2, work);
+	}
+
+	private void awaitBinds(int binds) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+		while (this.simulator.boundSessions() < binds) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("Only " + this.simulator.boundSessions() + " of " + binds + " binds up");
+			}
+			Thread.sleep(100);
+		}
+	}
+
+	/** The Kafka broker's bootstrap servers. */
+	public String bootstrapServers() {
+		return this.kafka.bootstrapServers();
 	}
 
 	private ServiceProcess launch(String module, String label, Path logs) {

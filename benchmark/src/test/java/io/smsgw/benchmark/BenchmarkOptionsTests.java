@@ -70,6 +70,19 @@ class BenchmarkOptionsTests {
 		ProcessStats stats = ProcessStats.of(ProcessHandle.current().pid());
 		assertThat(stats.cpuMillis()).isPositive();
 		assertThat(stats.peakRssKb()).isPositive();
+		// HotSpot compiled at least the test framework's hot methods by now
+		assertThat(stats.jitMillis()).isPositive().isLessThanOrEqualTo(stats.cpuMillis());
+	}
+
+	@Test
+	void bindModeWarmsUpLongUnlessTold() {
+		BenchmarkOptions bind = BenchmarkOptions.parse(new String[] { "--mode", "bind" });
+		assertThat(bind.bind()).isTrue();
+		assertThat(bind.soak()).isFalse();
+		assertThat(bind.warmup()).isEqualTo(BenchmarkOptions.BIND_WARMUP);
+		assertThat(BenchmarkOptions.parse(new String[] { "--warmup", "500", "--mode", "bind" }).warmup()).isEqualTo(500);
+		assertThat(BenchmarkOptions.parse(new String[] { "--mode", "bind", "--mode", "single" }).bind()).isFalse();
+		assertThat(BenchmarkOptions.parse(new String[] { "--mode", "single" }).warmup()).isEqualTo(2000);
 	}
 
 }
