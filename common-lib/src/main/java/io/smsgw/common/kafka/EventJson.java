@@ -21,14 +21,22 @@ public final class EventJson {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.addModule(IsoInstants.module())
 		.build();
+
+	private static final ClassValue<EventSchema> SCHEMAS = new ClassValue<>() {
+		@Override
+		protected EventSchema computeValue(Class<?> type) {
+			return type.getAnnotation(EventSchema.class);
+		}
+	};
 
 	private EventJson() {
 	}
 
 	/** The schema annotation of an event type. */
 	public static EventSchema schemaOf(Class<?> type) {
-		EventSchema schema = type.getAnnotation(EventSchema.class);
+		EventSchema schema = SCHEMAS.get(type);
 		if (schema == null) {
 			throw new IllegalArgumentException(type.getName() + " is not annotated with @EventSchema");
 		}

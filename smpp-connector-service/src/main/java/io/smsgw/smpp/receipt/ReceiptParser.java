@@ -1,10 +1,9 @@
 package io.smsgw.smpp.receipt;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -25,10 +24,6 @@ public final class ReceiptParser {
 
 	private static final Pattern KEY = Pattern.compile(
 			"(?i)(?<![a-z_])(id|sub|dlvrd|submit[ _]date|done[ _]date|stat|err|text)\\s*:\\s*");
-
-	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyMMddHHmm");
-
-	private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyMMddHHmmss");
 
 	private ReceiptParser() {
 	}
@@ -78,23 +73,27 @@ public final class ReceiptParser {
 		return fields;
 	}
 
+	/** {@code yyMMddHHmm} or {@code yyMMddHHmmss} as UTC (years 2000–2099), or {@code null}. */
 	private static Instant date(String value) {
 		if (value == null) {
 			return null;
 		}
 		String digits = value.strip();
-		try {
-			if (digits.matches("\\d{12}")) {
-				return LocalDateTime.parse(digits, SECONDS).toInstant(ZoneOffset.UTC);
-			}
-			if (digits.matches("\\d{10}")) {
-				return LocalDateTime.parse(digits, MINUTES).toInstant(ZoneOffset.UTC);
-			}
-		}
-		catch (DateTimeParseException ex) {
+		if ((digits.length() != 10 && digits.length() != 12) || !digits.chars().allMatch((c) -> c >= '0' && c <= '9')) {
 			return null;
 		}
-		return null;
+		try {
+			return LocalDateTime.of(2000 + twoDigits(digits, 0), twoDigits(digits, 2), twoDigits(digits, 4),
+					twoDigits(digits, 6), twoDigits(digits, 8), (digits.length() == 12) ? twoDigits(digits, 10) : 0)
+				.toInstant(ZoneOffset.UTC);
+		}
+		catch (DateTimeException ex) {
+			return null;
+		}
+	}
+
+	private static int twoDigits(String digits, int at) {
+		return (digits.charAt(at) - '0') * 10 + (digits.charAt(at + 1) - '0');
 	}
 
 	private static String blankToNull(String value) {

@@ -1,6 +1,6 @@
 package io.smsgw.smpp.submit;
 
-import java.util.Locale;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 
@@ -57,6 +57,8 @@ public final class CommandStatus {
 	private CommandStatus() {
 	}
 
+	private static final HexFormat HEX = HexFormat.of().withUpperCase();
+
 	/** The verdict on a command_status. */
 	public static Verdict classify(int status) {
 		if (status == 0) {
@@ -70,7 +72,7 @@ public final class CommandStatus {
 
 	/** The code as events carry it: {@code 0x0000000B}. */
 	public static String code(int status) {
-		return String.format(Locale.ROOT, "0x%08X", status);
+		return "0x" + HEX.toHexDigits(status);
 	}
 
 	/** The SMPP name of a code, or {@code vendor-specific 0x...}. */

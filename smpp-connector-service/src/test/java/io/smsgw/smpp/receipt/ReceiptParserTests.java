@@ -91,6 +91,11 @@ class ReceiptParserTests {
 		assertThat(badValues.doneAt()).isNull();
 		assertThat(badValues.errorCode()).isNull();
 		assertThat(ReceiptParser.parse(null).isComplete()).isFalse();
+		ParsedReceipt impossibleDates = ReceiptParser.parse(
+				"id:42 submit date:2402301200 done date:24013112x0 stat:DELIVRD err:000");
+		assertThat(impossibleDates.submittedAt()).isNull();
+		assertThat(impossibleDates.doneAt()).isNull();
+		assertThat(impossibleDates.state()).isEqualTo(ReceiptState.DELIVERED);
 	}
 
 }
