@@ -56,6 +56,20 @@ class StatusListener {
 		}
 	}
 
+	/**
+	 * Two moves of one message in one poll, as if applied one after the other: the later status,
+	 * with the earlier error code and price where the later one has none (the update keeps them).
+	 */
+	private static StatusChanged later(StatusChanged earlier, StatusChanged later) {
+		if ((later.errorCode() != null || earlier.errorCode() == null)
+				&& (later.price() != null || earlier.price() == null)) {
+			return later;
+		}
+		return new StatusChanged(later.eventId(), later.messageId(), later.tenantId(), later.status(), later.at(),
+				(later.errorCode() != null) ? later.errorCode() : earlier.errorCode(), later.detail(),
+				later.callbackUrl(), (later.price() != null) ? later.price() : earlier.price());
+	}
+
 	private void apply(List<StatusChanged> changes) {
 		Set<UUID> ids = new LinkedHashSet<>();
 		changes.forEach((change) -> ids.add(change.messageId()));
@@ -72,7 +86,7 @@ class StatusListener {
 			known.add(change);
 			if (now.status().canMoveTo(change.status())) {
 				current.put(change.messageId(), new Current(now.tenantId(), change.status()));
-				moves.put(change.messageId(), change);
+				moves.merge(change.messageId(), change, StatusListener::later);
 			}
 		}
 		if (!known.isEmpty()) {

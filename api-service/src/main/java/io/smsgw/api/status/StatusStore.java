@@ -1,9 +1,7 @@
 package io.smsgw.api.status;
 
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 import io.smsgw.common.event.MessageStatus;
@@ -61,19 +60,34 @@ class StatusStore {
 				});
 	}
 
-	/** Moves messages to new statuses (already checked to be progress). */
+	/**
+	 * Moves messages to new statuses (already checked to be progress; one per message), in one
+	 * statement: a JDBC batch of one {@code UPDATE} per message cost PostgreSQL a statement each,
+	 * two per message sent (5 % of its time in a batch run).
+	 */
 	void updateStatus(Collection<StatusChanged> changes) {
-		List<StatusChanged> rows = new ArrayList<>(changes);
-		this.jdbc.batchUpdate("UPDATE message SET status = ?, updated_at = ?, error_code = coalesce(?, error_code), "
-				+ "price = coalesce(?, price) WHERE id = ?", rows, rows.size(), StatusStore::setUpdate);
-	}
-
-	private static void setUpdate(PreparedStatement ps, StatusChanged change) throws SQLException {
-		ps.setString(1, change.status().name());
-		ps.setObject(2, change.at().atOffset(ZoneOffset.UTC));
-		ps.setString(3, truncate(change.errorCode(), 100));
-		ps.setBigDecimal(4, change.price());
-		ps.setObject(5, change.messageId());
+		int n = changes.size();
+		Object[] ids = new Object[n];
+		Object[] statuses = new Object[n];
+		Object[] times = new Object[n];
+		Object[] errors = new Object[n];
+		Object[] prices = new Object[n];
+		int i = 0;
+		for (StatusChanged change : changes) {
+			ids[i] = change.messageId();
+			statuses[i] = change.status().name();
+			times[i] = change.at().toString();
+			errors[i] = truncate(change.errorCode(), 100);
+			prices[i] = change.price();
+			i++;
+		}
+		this.jdbc.update("""
+				UPDATE message m SET status = k.status, updated_at = k.at, error_code = coalesce(k.error_code, m.error_code),
+					price = coalesce(k.price, m.price)
+				FROM unnest(?::uuid[], ?::text[], ?::timestamptz[], ?::text[], ?::numeric[]) AS k(id, status, at, error_code, price)
+				WHERE m.id = k.id""", new SqlArrayValue("uuid", ids), new SqlArrayValue("text", statuses),
+				new SqlArrayValue("timestamptz", times), new SqlArrayValue("text", errors),
+				new SqlArrayValue("numeric", prices));
 	}
 
 	/**

@@ -70,6 +70,49 @@ class StatusListenerIT extends ApiTestSupport {
 		assertThat(deadLetters()).contains(garbage);
 	}
 
+	@Test
+	void statusesOfManyMessagesInOnePollMoveEachToItsLatestAndKeepThePrice() throws Exception {
+		String token = token("client-a", "secret-a", null);
+		UUID delivered = send(token, "to be delivered");
+		UUID undelivered = send(token, "to be undelivered");
+		Instant at = Instant.parse("2030-03-01T00:00:00Z");
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(), new StringSerializer(),
+				new ByteArraySerializer())) {
+			for (StatusChanged change : List.of(
+					StatusChanged.of(delivered, "tenant-a", MessageStatus.SENT, at, null, null, null,
+							new java.math.BigDecimal("0.07")),
+					StatusChanged.of(undelivered, "tenant-a", MessageStatus.SENT, at, null, null, null, null),
+					StatusChanged.of(delivered, "tenant-a", MessageStatus.DELIVERED, at.plusSeconds(2), null, null, null),
+					StatusChanged.of(undelivered, "tenant-a", MessageStatus.UNDELIVERED, at.plusSeconds(3), "0x0B",
+							"absent subscriber", null))) {
+				producer.send(new ProducerRecord<>(Topics.MT_STATUS, change.key(), EventJson.write(change)));
+			}
+			producer.flush();
+		}
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(json(get(token, "/v1/messages/" + delivered)).get("status").asString()).isEqualTo("delivered");
+			assertThat(json(get(token, "/v1/messages/" + undelivered)).get("status").asString())
+				.isEqualTo("undelivered");
+		});
+		assertThat(json(get(token, "/v1/messages/" + delivered)).get("price").decimalValue())
+			.as("the price of the sent status, kept by the delivered one").isEqualByComparingTo("0.07");
+		assertThat(json(get(token, "/v1/messages/" + undelivered)).get("errorCode").asString()).isEqualTo("0x0B");
+		assertThat(json(get(token, "/v1/messages/" + undelivered)).get("history")).hasSize(3);
+	}
+
+	private UUID send(String token, String body) throws Exception {
+		return UUID.fromString(json(postJson(token, Map.of("to", "+4915123456789", "from", "Acme", "body", body)))
+			.get("id")
+			.asString());
+	}
+
+	private static Properties producerConfig() {
+		Properties config = new Properties();
+		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers());
+		return config;
+	}
+
 	private static List<String> deadLetters() {
 		Properties config = new Properties();
 		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers());
