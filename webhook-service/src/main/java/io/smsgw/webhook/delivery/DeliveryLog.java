@@ -186,9 +186,14 @@ public class DeliveryLog {
 		return this.jdbc.sql("select count(*) from delivery_log where state = 'PENDING'").query(Long.class).single();
 	}
 
-	/** Refreshes the planner's statistics of the delivery log (row counts, value spread, sizes of the partial indexes). */
+	/**
+	 * Refreshes the planner's statistics of the delivery log (row counts, value spread, sizes of the
+	 * partial indexes) for the columns the claim and the sweeps filter, join and sort on. The whole
+	 * table took 1.35 s a time in a batch run, most of it on the stored bodies and records (bytea).
+	 */
 	void analyze() {
-		this.jdbc.sql("analyze delivery_log").update();
+		this.jdbc.sql("analyze delivery_log (id, state, endpoint, next_attempt_at, round_started_at, message_id, target)")
+			.update();
 	}
 
 	/** The first delivery of an event (the only one for a message's own callback URL), if the event was seen. */
