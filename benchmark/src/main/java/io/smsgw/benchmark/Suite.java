@@ -93,17 +93,7 @@ public final class Suite implements AutoCloseable {
 	 */
 	public static Suite start(BenchmarkOptions options, Path lib, Path work, boolean withLink,
 			Map<String, Object> extraProperties, ModemRig.Plan modemPlan) throws Exception {
-		Suite suite = new Suite(options, withLink, extraProperties, modemPlan);
-		// every process it started is stopped on Ctrl-C or when the JVM ends, also during the start
-		Runtime.getRuntime().addShutdownHook(suite.stopHook);
-		try {
-			suite.startAll(lib, work);
-			return suite;
-		}
-		catch (Exception | Error ex) {
-			suite.close();
-			throw ex;
-		}
+		return new Suite(options, withLink, extraProperties, modemPlan).started(lib, work);
 	}
 
 	/**
@@ -113,13 +103,18 @@ public final class Suite implements AutoCloseable {
 	public static Suite startConnectorOnly(BenchmarkOptions options, Path lib, Path work) throws Exception {
 		Suite suite = new Suite(options, false, Map.of(), null);
 		suite.connectorOnly = true;
-		Runtime.getRuntime().addShutdownHook(suite.stopHook);
+		return suite.started(lib, work);
+	}
+
+	private Suite started(Path lib, Path work) throws Exception {
+		// every process it started is stopped on Ctrl-C or when the JVM ends, also during the start
+		Runtime.getRuntime().addShutdownHook(this.stopHook);
 		try {
-			suite.startAll(lib, work);
-			return suite;
+			startAll(lib, work);
+			return this;
 		}
 		catch (Exception | Error ex) {
-			suite.close();
+			close();
 			throw ex;
 		}
 	}
