@@ -42,8 +42,8 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 
 	/**
 	 * The warm-up of {@code --mode bind} when none is given: on this 2-core machine the connector's
-	 * JIT compilers still took 40 % of its CPU after 20,000 messages and settled after about
-	 * 300,000 (docs/benchmark.md, "One SMPP connection").
+	 * JIT compilers still took 40 % of its CPU after 20,000 messages, 5–14 % after 300,000
+	 * (docs/benchmark.md, "Session 7").
 	 */
 	public static final int BIND_WARMUP = 300_000;
 

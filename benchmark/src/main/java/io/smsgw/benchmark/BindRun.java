@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -20,6 +22,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -97,7 +100,7 @@ final class BindRun {
 			if (options.warmup() > 0) {
 				log.info("Warm-up: {} dispatch requests", options.warmup());
 				List<String> ids = send(producer, 0, options.warmup());
-				awaitAtSmsc(suite.simulator(), options.warmup(), timeout);
+				suite.simulator().awaitSubmits(options.warmup(), timeout);
 				awaitOutcomes(suite.bootstrapServers(), ids, timeout);
 			}
 			int before = suite.simulator().submits().size();
@@ -108,14 +111,15 @@ final class BindRun {
 			log.info("{} dispatch requests on Kafka after {} ms", ids.size(), (System.nanoTime() - started) / 1_000_000);
 			List<ReceivedSubmit> submits;
 			try {
-				submits = awaitAtSmsc(suite.simulator(), before + options.messages(), timeout);
+				submits = suite.simulator().awaitSubmits(before + options.messages(), timeout);
 			}
 			catch (TimeoutException ex) {
 				log.warn("Not every message reached the SMSC in {}", timeout);
 				submits = suite.simulator().submits();
 			}
 			Set<String> unseen = awaitOutcomes(suite.bootstrapServers(), ids, timeout);
-			int unanswered = awaitReceipts(suite.simulator(), submits.size(), timeout);
+			int unanswered = awaitReceipts(suite.simulator(),
+					(int) submits.stream().filter(ReceivedSubmit::accepted).count(), timeout);
 			long micros = (System.nanoTime() - started) / 1_000;
 			Map<String, ProcessUse> processes = RunAnalysis.usage(statsBefore, suite.stats(), micros);
 			return report(options, window, ceiling, submits, startedAt, unseen.size(), unanswered, processes);
@@ -147,25 +151,28 @@ final class BindRun {
 				options.messages() - times.size(), twice, withoutOutcome, receiptsUnanswered, perMessage, processes);
 	}
 
-	/** Writes dispatch requests for messages {@code from} .. {@code from + count - 1}; returns their ids. */
-	private static List<String> send(KafkaProducer<String, Object> producer, long from, int count) {
+	/**
+	 * Writes dispatch requests for messages {@code from} .. {@code from + count - 1}; returns their
+	 * ids once the broker has every one (a write that failed is the driver's fault, not a loss of the gateway).
+	 */
+	private static List<String> send(KafkaProducer<String, Object> producer, long from, int count)
+			throws InterruptedException, ExecutionException {
 		List<String> ids = new ArrayList<>(count);
+		List<Future<RecordMetadata>> writes = new ArrayList<>(count);
 		String topic = Topics.dispatch(Suite.CONNECTOR);
 		for (long seq = from; seq < from + count; seq++) {
 			UUID id = UUID.randomUUID();
 			DispatchRequest request = new DispatchRequest(id, Suite.TENANT, Suite.CONNECTOR,
 					"+" + LoadDriver.destination(seq), "BENCH", "Benchmark message " + seq + ", sent by the load driver",
 					1, Instant.now());
-			producer.send(new ProducerRecord<>(topic, id.toString(), request));
+			writes.add(producer.send(new ProducerRecord<>(topic, id.toString(), request)));
 			ids.add(id.toString());
 		}
 		producer.flush();
+		for (Future<RecordMetadata> write : writes) {
+			write.get();
+		}
 		return ids;
-	}
-
-	private static List<ReceivedSubmit> awaitAtSmsc(SmscSimulator simulator, int count, Duration timeout)
-			throws TimeoutException, InterruptedException {
-		return simulator.awaitSubmits(count, timeout);
 	}
 
 	/**
