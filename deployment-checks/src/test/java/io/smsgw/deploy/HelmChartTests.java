@@ -119,6 +119,9 @@ class HelmChartTests {
 			.containsExactlyInAnyOrder("gw-smsgw-api", "gw-smsgw-router", "gw-smsgw-dlr", "gw-smsgw-webhook");
 		assertThat(production.ofKind("HorizontalPodAutoscaler")).filteredOn((h) -> name(h).endsWith("-api"))
 			.singleElement().satisfies((h) -> assertThat(path(h, "spec", "maxReplicas")).isEqualTo(12));
+		// new pods' JIT warm-up must not make the autoscaler add more pods at once
+		assertThat(defaults.ofKind("HorizontalPodAutoscaler")).allSatisfy((h) -> assertThat(
+				path(h, "spec", "behavior", "scaleUp", "stabilizationWindowSeconds")).isEqualTo(180));
 		assertThat(defaults.ofKind("PodDisruptionBudget")).hasSize(4);
 		assertThat(production.ofKind("PodDisruptionBudget")).hasSize(5);
 		assertThat(defaults.ofKind("ServiceMonitor")).isEmpty();
