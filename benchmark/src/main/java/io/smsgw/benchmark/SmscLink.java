@@ -36,6 +36,9 @@ public final class SmscLink implements AutoCloseable {
 
 	private volatile ServerSocket server;
 
+	/** The thread accepting on {@link #server}. */
+	private volatile Thread acceptor;
+
 	private SmscLink(int target) throws IOException {
 		this.target = target;
 		this.server = listen(0);
@@ -68,9 +71,23 @@ public final class SmscLink implements AutoCloseable {
 		log.info("SMSC link cut: {} sockets closed", open);
 	}
 
-	/** Closes the port and every connection: connects are refused until {@link #up()}. */
+	/**
+	 * Closes the port and every connection: connects are refused until {@link #up()}. Returns once
+	 * the accepting thread has left {@code accept}: until then the kernel keeps the listening socket
+	 * (and may complete a client's handshake into its backlog, to be reset when it goes).
+	 */
 	public synchronized void down() {
 		closeQuietly(this.server);
+		Thread accepting = this.acceptor;
+		if (accepting != null) {
+			try {
+				accepting.join(5_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		// after the acceptor is gone, so that a connection it took while closing is cut too
 		cut();
 	}
 
@@ -86,9 +103,10 @@ public final class SmscLink implements AutoCloseable {
 		ServerSocket socket = new ServerSocket();
 		socket.setReuseAddress(true);
 		socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), on), 50);
-		Thread acceptor = new Thread(() -> accept(socket), "smsc-link-accept");
-		acceptor.setDaemon(true);
-		acceptor.start();
+		Thread accepting = new Thread(() -> accept(socket), "smsc-link-accept");
+		accepting.setDaemon(true);
+		accepting.start();
+		this.acceptor = accepting;
 		return socket;
 	}
 
