@@ -95,13 +95,14 @@ final class BindRun {
 			b.binds = 1;
 		});
 		try (Suite suite = Suite.startConnectorOnly(oneBind, lib, work);
-				KafkaProducer<String, Object> producer = producer(suite.bootstrapServers())) {
+				KafkaProducer<String, Object> producer = producer(suite.bootstrapServers());
+				KafkaConsumer<String, byte[]> outcomes = outcomeReader(suite.bootstrapServers())) {
 			Duration timeout = Duration.ofSeconds(options.timeoutSeconds());
 			if (options.warmup() > 0) {
 				log.info("Warm-up: {} dispatch requests", options.warmup());
 				List<String> ids = send(producer, 0, options.warmup());
 				suite.simulator().awaitSubmits(options.warmup(), timeout);
-				awaitOutcomes(suite.bootstrapServers(), ids, timeout);
+				awaitOutcomes(outcomes, ids, timeout);
 			}
 			int before = suite.simulator().submits().size();
 			Map<String, ProcessStats> statsBefore = suite.stats();
@@ -117,7 +118,7 @@ final class BindRun {
 				log.warn("Not every message reached the SMSC in {}", timeout);
 				submits = suite.simulator().submits();
 			}
-			Set<String> unseen = awaitOutcomes(suite.bootstrapServers(), ids, timeout);
+			Set<String> unseen = awaitOutcomes(outcomes, ids, timeout);
 			int unanswered = awaitReceipts(suite.simulator(),
 					(int) submits.stream().filter(ReceivedSubmit::accepted).count(), timeout);
 			long micros = (System.nanoTime() - started) / 1_000;
@@ -188,29 +189,38 @@ final class BindRun {
 		return Math.max(0, submits - simulator.deliverResponsesReceived());
 	}
 
-	/** Reads {@code sms.mt.sent} until each id has its outcome; returns the ids without one. */
-	private static Set<String> awaitOutcomes(String bootstrap, List<String> ids, Duration timeout) {
+	/**
+	 * Reads {@code sms.mt.sent} on from where the reader stopped until each id has its outcome;
+	 * returns the ids without one. One reader for the whole run, so the measured messages' outcomes
+	 * are not looked for among the warm-up's again.
+	 */
+	private static Set<String> awaitOutcomes(KafkaConsumer<String, byte[]> outcomes, List<String> ids,
+			Duration timeout) {
 		Set<String> unseen = new HashSet<>(ids);
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (!unseen.isEmpty() && System.nanoTime() < deadline) {
+			for (ConsumerRecord<String, byte[]> record : outcomes.poll(Duration.ofMillis(200))) {
+				unseen.remove(record.key());
+			}
+		}
+		return unseen;
+	}
+
+	/** A reader of every committed record on {@code sms.mt.sent}, from its beginning. */
+	private static KafkaConsumer<String, byte[]> outcomeReader(String bootstrap) {
 		Properties p = new Properties();
 		p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
 		p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
 		p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
 		p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p)) {
-			List<TopicPartition> partitions = consumer.partitionsFor(Topics.MT_SENT)
-				.stream()
-				.map((info) -> new TopicPartition(info.topic(), info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			long deadline = System.nanoTime() + timeout.toNanos();
-			while (!unseen.isEmpty() && System.nanoTime() < deadline) {
-				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-					unseen.remove(record.key());
-				}
-			}
-		}
-		return unseen;
+		KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p);
+		List<TopicPartition> partitions = consumer.partitionsFor(Topics.MT_SENT)
+			.stream()
+			.map((info) -> new TopicPartition(info.topic(), info.partition()))
+			.toList();
+		consumer.assign(partitions);
+		consumer.seekToBeginning(partitions);
+		return consumer;
 	}
 
 	private static KafkaProducer<String, Object> producer(String bootstrap) {

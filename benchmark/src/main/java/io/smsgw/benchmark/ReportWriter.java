@@ -50,9 +50,13 @@ final class ReportWriter {
 		out.append(String.format("%-28s %10s %8s %8s %12s%n", "process", "CPU s", "of it JIT", "CPU %", "peak RSS MB"));
 		processes.forEach((name, use) -> out.append(String.format("%-28s %10.1f %8.1f %8.1f %12.0f%n", name,
 				use.cpuSeconds(), use.jitSeconds(), use.cpuPercent(), use.peakRssMb())));
-		out.append(String.format("%-28s %10.1f %8.1f%n", "all",
-				processes.values().stream().mapToDouble(ProcessUse::cpuSeconds).sum(),
-				processes.values().stream().mapToDouble(ProcessUse::jitSeconds).sum()));
+		double cpu = 0;
+		double jit = 0;
+		for (ProcessUse use : processes.values()) {
+			cpu += use.cpuSeconds();
+			jit += use.jitSeconds();
+		}
+		out.append(String.format("%-28s %10.1f %8.1f%n", "all", cpu, jit));
 	}
 
 	private static void row(StringBuilder out, String name, String value) {
