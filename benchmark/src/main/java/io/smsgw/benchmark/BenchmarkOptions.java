@@ -21,6 +21,7 @@ import java.util.Locale;
  * @param receiptDelayMs pause between a submit_sm and its receipt at the simulator
  * @param serviceHeap -Xmx of each service JVM
  * @param kafkaHeap -Xmx of the Kafka broker
+ * @param serviceJvm options of each service JVM beyond the heap ({@link #SERVICE_JVM} unless given)
  * @param jfr record every service JVM with JFR (profile settings) into the work directory
  * @param pgStatements load PostgreSQL's {@code pg_stat_statements} and write each run's statements to the work directory
  * @param startTimeoutSeconds longest wait for the API, then for all other services, to be ready
@@ -37,7 +38,7 @@ import java.util.Locale;
  */
 public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int concurrency, int batchSize, int warmup,
 		int partitions, int routers, int connectors, int binds, int window, int receiptDelayMs, String serviceHeap,
-		String kafkaHeap, boolean jfr, boolean pgStatements, int startTimeoutSeconds, int timeoutSeconds, Path output, Path workDirectory, Path root,
+		String kafkaHeap, List<String> serviceJvm, boolean jfr, boolean pgStatements, int startTimeoutSeconds, int timeoutSeconds, Path output, Path workDirectory, Path root,
 		boolean soak, int durationSeconds, int sampleSeconds, int batchPercent, boolean bind) {
 
 	/**
@@ -46,6 +47,12 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 	 * (docs/benchmark.md, "Session 7").
 	 */
 	public static final int BIND_WARMUP = 300_000;
+
+	/**
+	 * Options of each service JVM when none are given: C1 only, as the images ({@code image.java-tool-options}
+	 * in the root pom) and the Helm chart run them (docs/operations.md, "JVM options").
+	 */
+	public static final List<String> SERVICE_JVM = List.of("-XX:TieredStopAtLevel=1");
 
 	/** A soak's rate when none is given: sustainable on a 2-core machine. */
 	public static final int SOAK_DEFAULT_RATE = 100;
@@ -64,7 +71,7 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 	/** Defaults of the command line. */
 	public static BenchmarkOptions defaults() {
 		return new BenchmarkOptions(20_000, List.of(Mode.SINGLE, Mode.BATCH), 0, 20, 100, 2000, 3, 1, 1, 1, 50, 100,
-				"512m", "1g", false, false, 600, 300, Path.of("benchmark-result.json"), null, Path.of("."), false, 1800, 10, 20, false);
+				"512m", "1g", SERVICE_JVM, false, false, 600, 300, Path.of("benchmark-result.json"), null, Path.of("."), false, 1800, 10, 20, false);
 	}
 
 	/** Parses {@code --name value} flags over the defaults. */
@@ -109,6 +116,7 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 				case "--receipt-delay-ms" -> o.with(b -> b.receiptDelayMs = Integer.parseInt(v));
 				case "--service-heap" -> o.with(b -> b.serviceHeap = v);
 				case "--kafka-heap" -> o.with(b -> b.kafkaHeap = v);
+				case "--service-jvm" -> o.with(b -> b.serviceJvm = v.isBlank() ? List.of() : List.of(v.trim().split("\\s+")));
 				case "--start-timeout" -> o.with(b -> b.startTimeoutSeconds = positive(flag, v));
 				case "--timeout" -> o.with(b -> b.timeoutSeconds = positive(flag, v));
 				case "--output" -> o.with(b -> b.output = Path.of(v));
@@ -147,6 +155,8 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 				  --binds 1 --window 50   SMPP binds per connector instance, window per bind
 				  --receipt-delay-ms 100  simulator's pause before each receipt
 				  --service-heap 512m --kafka-heap 1g
+				  --service-jvm "-XX:TieredStopAtLevel=1"  options of each service JVM beyond the heap
+				                          (default: as the images run them; "" for the JVM's own defaults)
 				  --jfr                   record each service with JFR (work dir/<service>.jfr)
 				  --pg-statements         PostgreSQL's costliest statements per run (work dir/pg-statements-<mode>.txt)
 				  --start-timeout 600     seconds to wait for the services to be ready
@@ -202,6 +212,8 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 
 		public String serviceHeap, kafkaHeap;
 
+		public List<String> serviceJvm;
+
 		public boolean jfr, pgStatements, soak, bind;
 
 		public Path output, workDirectory, root;
@@ -211,7 +223,7 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 			this.batchSize = o.batchSize; this.warmup = o.warmup; this.partitions = o.partitions; this.routers = o.routers;
 			this.connectors = o.connectors; this.binds = o.binds; this.window = o.window;
 			this.receiptDelayMs = o.receiptDelayMs; this.serviceHeap = o.serviceHeap; this.kafkaHeap = o.kafkaHeap;
-			this.jfr = o.jfr; this.pgStatements = o.pgStatements; this.startTimeoutSeconds = o.startTimeoutSeconds; this.timeoutSeconds = o.timeoutSeconds; this.output = o.output;
+			this.serviceJvm = o.serviceJvm; this.jfr = o.jfr; this.pgStatements = o.pgStatements; this.startTimeoutSeconds = o.startTimeoutSeconds; this.timeoutSeconds = o.timeoutSeconds; this.output = o.output;
 			this.workDirectory = o.workDirectory; this.root = o.root; this.soak = o.soak;
 			this.durationSeconds = o.durationSeconds; this.sampleSeconds = o.sampleSeconds; this.batchPercent = o.batchPercent;
 			this.bind = o.bind;
@@ -220,7 +232,7 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 		BenchmarkOptions build() {
 			return new BenchmarkOptions(this.messages, this.modes, this.rate, this.concurrency, this.batchSize,
 					this.warmup, this.partitions, this.routers, this.connectors, this.binds, this.window,
-					this.receiptDelayMs, this.serviceHeap, this.kafkaHeap, this.jfr, this.pgStatements, this.startTimeoutSeconds, this.timeoutSeconds, this.output,
+					this.receiptDelayMs, this.serviceHeap, this.kafkaHeap, this.serviceJvm, this.jfr, this.pgStatements, this.startTimeoutSeconds, this.timeoutSeconds, this.output,
 					this.workDirectory, this.root, this.soak, this.durationSeconds, this.sampleSeconds, this.batchPercent, this.bind);
 		}
 

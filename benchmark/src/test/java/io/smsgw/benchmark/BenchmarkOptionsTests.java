@@ -85,4 +85,12 @@ class BenchmarkOptionsTests {
 		assertThat(BenchmarkOptions.parse(new String[] { "--mode", "single" }).warmup()).isEqualTo(2000);
 	}
 
+	@Test
+	void servicesRunC1OnlyAsTheImagesDoUnlessToldOtherwise() {
+		assertThat(BenchmarkOptions.parse(new String[0]).serviceJvm()).containsExactly("-XX:TieredStopAtLevel=1");
+		assertThat(BenchmarkOptions.parse(new String[] { "--service-jvm", "" }).serviceJvm()).isEmpty();
+		assertThat(BenchmarkOptions.parse(new String[] { "--service-jvm", " -XX:+UseSerialGC  -Xss512k " }).serviceJvm())
+			.containsExactly("-XX:+UseSerialGC", "-Xss512k");
+	}
+
 }
