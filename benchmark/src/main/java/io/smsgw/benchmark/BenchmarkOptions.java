@@ -1,8 +1,12 @@
 package io.smsgw.benchmark;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 
 /**
  * What one benchmark invocation does, from {@code --flags} (see {@link #usage()}).
@@ -49,10 +53,10 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 	public static final int BIND_WARMUP = 300_000;
 
 	/**
-	 * Options of each service JVM when none are given: C1 only, as the images ({@code image.java-tool-options}
-	 * in the root pom) and the Helm chart run them (docs/operations.md, "JVM options").
+	 * Options of each service JVM when none are given: those the images run with
+	 * ({@code image.java-tool-options} in the root pom, C1 only; docs/operations.md, "JVM options").
 	 */
-	public static final List<String> SERVICE_JVM = List.of("-XX:TieredStopAtLevel=1");
+	public static final List<String> SERVICE_JVM = imageJvmOptions();
 
 	/** A soak's rate when none is given: sustainable on a 2-core machine. */
 	public static final int SOAK_DEFAULT_RATE = 100;
@@ -116,7 +120,7 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 				case "--receipt-delay-ms" -> o.with(b -> b.receiptDelayMs = Integer.parseInt(v));
 				case "--service-heap" -> o.with(b -> b.serviceHeap = v);
 				case "--kafka-heap" -> o.with(b -> b.kafkaHeap = v);
-				case "--service-jvm" -> o.with(b -> b.serviceJvm = v.isBlank() ? List.of() : List.of(v.trim().split("\\s+")));
+				case "--service-jvm" -> o.with(b -> b.serviceJvm = options(v));
 				case "--start-timeout" -> o.with(b -> b.startTimeoutSeconds = positive(flag, v));
 				case "--timeout" -> o.with(b -> b.timeoutSeconds = positive(flag, v));
 				case "--output" -> o.with(b -> b.output = Path.of(v));
@@ -193,6 +197,24 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 			throw new IllegalArgumentException(flag + " must be at least 1");
 		}
 		return parsed;
+	}
+
+	private static List<String> imageJvmOptions() {
+		Properties properties = new Properties();
+		try (InputStream in = BenchmarkOptions.class.getResourceAsStream("/service-jvm.properties")) {
+			if (in == null) {
+				throw new IllegalStateException("service-jvm.properties is missing from the benchmark's jar");
+			}
+			properties.load(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return options(properties.getProperty("options", ""));
+	}
+
+	private static List<String> options(String value) {
+		return value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
 	}
 
 	/** A copy with changes. */
