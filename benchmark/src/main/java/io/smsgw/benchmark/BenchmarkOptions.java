@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * What one benchmark invocation does, from {@code --flags} (see {@link #usage()}).
@@ -25,7 +27,7 @@ import java.util.Properties;
  * @param receiptDelayMs pause between a submit_sm and its receipt at the simulator
  * @param serviceHeap -Xmx of each service JVM
  * @param kafkaHeap -Xmx of the Kafka broker
- * @param serviceJvm options of each service JVM beyond the heap ({@link #SERVICE_JVM} unless given)
+ * @param serviceJvm options of every service JVM beyond the heap; {@code null}: each its image's ({@link #IMAGE_JVM})
  * @param jfr record every service JVM with JFR (profile settings) into the work directory
  * @param pgStatements load PostgreSQL's {@code pg_stat_statements} and write each run's statements to the work directory
  * @param startTimeoutSeconds longest wait for the API, then for all other services, to be ready
@@ -53,10 +55,11 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 	public static final int BIND_WARMUP = 300_000;
 
 	/**
-	 * Options of each service JVM when none are given: those the images run with
-	 * ({@code image.java-tool-options} in the root pom, C1 only; docs/operations.md, "JVM options").
+	 * The JVM options each image runs its service with, by module ({@code default} for the others): the
+	 * root pom's {@code image.java-tool-options} and {@code smpp-connector.java-tool-options}
+	 * (docs/operations.md, "JVM options").
 	 */
-	public static final List<String> SERVICE_JVM = imageJvmOptions();
+	public static final Map<String, List<String>> IMAGE_JVM = imageJvmOptions();
 
 	/** A soak's rate when none is given: sustainable on a 2-core machine. */
 	public static final int SOAK_DEFAULT_RATE = 100;
@@ -75,7 +78,7 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 	/** Defaults of the command line. */
 	public static BenchmarkOptions defaults() {
 		return new BenchmarkOptions(20_000, List.of(Mode.SINGLE, Mode.BATCH), 0, 20, 100, 2000, 3, 1, 1, 1, 50, 100,
-				"512m", "1g", SERVICE_JVM, false, false, 600, 300, Path.of("benchmark-result.json"), null, Path.of("."), false, 1800, 10, 20, false);
+				"512m", "1g", null, false, false, 600, 300, Path.of("benchmark-result.json"), null, Path.of("."), false, 1800, 10, 20, false);
 	}
 
 	/** Parses {@code --name value} flags over the defaults. */
@@ -159,8 +162,8 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 				  --binds 1 --window 50   SMPP binds per connector instance, window per bind
 				  --receipt-delay-ms 100  simulator's pause before each receipt
 				  --service-heap 512m --kafka-heap 1g
-				  --service-jvm "-XX:TieredStopAtLevel=1"  options of each service JVM beyond the heap
-				                          (default: as the images run them; "" for the JVM's own defaults)
+				  --service-jvm "-XX:TieredStopAtLevel=1"  options of every service JVM beyond the heap
+				                          (default: each as its image runs it; "" for the JVM's own defaults)
 				  --jfr                   record each service with JFR (work dir/<service>.jfr)
 				  --pg-statements         PostgreSQL's costliest statements per run (work dir/pg-statements-<mode>.txt)
 				  --start-timeout 600     seconds to wait for the services to be ready
@@ -199,7 +202,15 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 		return parsed;
 	}
 
-	private static List<String> imageJvmOptions() {
+	/** The options of a module's service JVM beyond the heap: {@code --service-jvm}, or its image's. */
+	public List<String> serviceJvm(String module) {
+		if (this.serviceJvm != null) {
+			return this.serviceJvm;
+		}
+		return IMAGE_JVM.getOrDefault(module, IMAGE_JVM.get("default"));
+	}
+
+	private static Map<String, List<String>> imageJvmOptions() {
 		Properties properties = new Properties();
 		try (InputStream in = BenchmarkOptions.class.getResourceAsStream("/service-jvm.properties")) {
 			if (in == null) {
@@ -210,7 +221,12 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return options(properties.getProperty("options", ""));
+		Map<String, List<String>> byModule = new TreeMap<>();
+		properties.stringPropertyNames().forEach((module) -> byModule.put(module, options(properties.getProperty(module))));
+		if (!byModule.containsKey("default")) {
+			throw new IllegalStateException("service-jvm.properties names no default");
+		}
+		return Map.copyOf(byModule);
 	}
 
 	private static List<String> options(String value) {

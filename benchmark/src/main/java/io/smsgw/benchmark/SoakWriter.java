@@ -104,7 +104,7 @@ final class SoakWriter {
 		opts.put("window", options.window());
 		opts.put("receiptDelayMs", options.receiptDelayMs());
 		opts.put("serviceHeap", options.serviceHeap());
-		opts.put("serviceJvm", options.serviceJvm());
+		opts.put("serviceJvm", (options.serviceJvm() != null) ? options.serviceJvm() : BenchmarkOptions.IMAGE_JVM);
 		opts.put("kafkaHeap", options.kafkaHeap());
 		document.put("options", opts);
 		document.put("soak", report);

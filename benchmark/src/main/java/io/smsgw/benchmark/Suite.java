@@ -188,7 +188,7 @@ public final class Suite implements AutoCloseable {
 		// the whole heap is in RSS from the start: RSS growth in a soak is then native memory, not first use
 		List<String> jvm = new ArrayList<>(List.of("-Xms" + this.options.serviceHeap(), "-Xmx" + this.options.serviceHeap(),
 				"-XX:+AlwaysPreTouch"));
-		jvm.addAll(this.options.serviceJvm());
+		jvm.addAll(this.options.serviceJvm(module));
 		if (this.options.jfr()) {
 			jvm.add("-XX:StartFlightRecording=filename=" + logs.getParent().resolve(label.replace('#', '-') + ".jfr")
 					+ ",settings=profile,dumponexit=true");

@@ -86,11 +86,15 @@ class BenchmarkOptionsTests {
 	}
 
 	@Test
-	void servicesRunC1OnlyAsTheImagesDoUnlessToldOtherwise() {
-		assertThat(BenchmarkOptions.parse(new String[0]).serviceJvm()).containsExactly("-XX:TieredStopAtLevel=1");
-		assertThat(BenchmarkOptions.parse(new String[] { "--service-jvm", "" }).serviceJvm()).isEmpty();
-		assertThat(BenchmarkOptions.parse(new String[] { "--service-jvm", " -XX:+UseSerialGC  -Xss512k " }).serviceJvm())
-			.containsExactly("-XX:+UseSerialGC", "-Xss512k");
+	void servicesRunAsTheirImagesUnlessToldOtherwise() {
+		BenchmarkOptions defaults = BenchmarkOptions.parse(new String[0]);
+		assertThat(defaults.serviceJvm("api-service")).containsExactly("-XX:TieredStopAtLevel=1");
+		assertThat(defaults.serviceJvm("smpp-connector-service")).containsExactly("-XX:TieredStopAtLevel=4");
+		BenchmarkOptions jvmDefaults = BenchmarkOptions.parse(new String[] { "--service-jvm", "" });
+		assertThat(jvmDefaults.serviceJvm("api-service")).isEmpty();
+		assertThat(jvmDefaults.serviceJvm("smpp-connector-service")).isEmpty();
+		assertThat(BenchmarkOptions.parse(new String[] { "--service-jvm", " -XX:+UseSerialGC  -Xss512k " })
+			.serviceJvm("dlr-service")).containsExactly("-XX:+UseSerialGC", "-Xss512k");
 	}
 
 }

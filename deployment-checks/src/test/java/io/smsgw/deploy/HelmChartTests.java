@@ -78,8 +78,9 @@ class HelmChartTests {
 					.containsKey("memory");
 				String port = String.valueOf(((List<Map<String, Object>>) container.get("ports")).get(0).get("containerPort"));
 				assertThat(env(container)).as(name(workload)).containsEntry("PORT", port);
-				// C1 only, as the images run: docs/operations.md#jvm-options
-				assertThat(env(container).get("JAVA_TOOL_OPTIONS")).as(name(workload)).contains("-XX:TieredStopAtLevel=1");
+				// C1 only, but C1 and C2 for the SMPP connector, as the images run: docs/operations.md#jvm-options
+				assertThat(env(container).get("JAVA_TOOL_OPTIONS")).as(name(workload))
+					.contains("-XX:MaxRAMPercentage=75", "-XX:TieredStopAtLevel=" + (name(workload).endsWith("-smpp") ? 4 : 1));
 			}
 		}
 	}

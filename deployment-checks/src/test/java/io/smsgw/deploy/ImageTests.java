@@ -61,7 +61,7 @@ class ImageTests {
 		assertThat(text(offline, "to")).isEqualTo("${image.registry}/${project.artifactId}:${project.version}");
 		assertThat(text(offline, "user")).isEqualTo("1000:1000");
 		assertThat(text(offline, "PATH")).startsWith("/opt/java/bin:");
-		// both images run C1 only unless JAVA_TOOL_OPTIONS is set otherwise (docs/operations.md#jvm-options)
+		// both kinds of image take their JAVA_TOOL_OPTIONS from the module (docs/operations.md#jvm-options)
 		for (String id : List.of("images", "images-offline")) {
 			assertThat(text(profiles.get(id), "JAVA_TOOL_OPTIONS")).as(id).isEqualTo("${image.java-tool-options}");
 		}
@@ -96,7 +96,9 @@ class ImageTests {
 		List<String> entrypoint = strings(config.get("Entrypoint"));
 		assertThat(entrypoint).as(module).startsWith("java").contains("-cp", "@/app/jib-classpath-file");
 		List<String> env = strings(config.get("Env"));
-		assertThat(env).as(module).contains("JAVA_TOOL_OPTIONS=-XX:TieredStopAtLevel=1");
+		// C1 only, but C1 and C2 for the SMPP connector (docs/operations.md#jvm-options)
+		assertThat(env).as(module).contains("JAVA_TOOL_OPTIONS=-XX:TieredStopAtLevel="
+				+ (module.equals("smpp-connector-service") ? 4 : 1));
 		if (!env.contains("JAVA_HOME=/opt/java")) {
 			return; // built by the registry profile: the runtime comes from the base image
 		}
