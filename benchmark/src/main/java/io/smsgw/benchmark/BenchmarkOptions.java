@@ -204,10 +204,13 @@ public record BenchmarkOptions(int messages, List<Mode> modes, int rate, int con
 
 	/** The options of a module's service JVM beyond the heap: {@code --service-jvm}, or its image's. */
 	public List<String> serviceJvm(String module) {
-		if (this.serviceJvm != null) {
-			return this.serviceJvm;
-		}
-		return IMAGE_JVM.getOrDefault(module, IMAGE_JVM.get("default"));
+		Map<String, List<String>> byModule = serviceJvmByModule();
+		return byModule.getOrDefault(module, byModule.get("default"));
+	}
+
+	/** The service JVMs' options by module, {@code default} for the others, as the reports record them. */
+	public Map<String, List<String>> serviceJvmByModule() {
+		return (this.serviceJvm != null) ? Map.of("default", this.serviceJvm) : IMAGE_JVM;
 	}
 
 	private static Map<String, List<String>> imageJvmOptions() {

@@ -95,7 +95,7 @@ final class ReportWriter {
 		opts.put("window", options.window());
 		opts.put("receiptDelayMs", options.receiptDelayMs());
 		opts.put("serviceHeap", options.serviceHeap());
-		opts.put("serviceJvm", (options.serviceJvm() != null) ? options.serviceJvm() : BenchmarkOptions.IMAGE_JVM);
+		opts.put("serviceJvm", options.serviceJvmByModule());
 		document.put("options", opts);
 		document.put(key, result);
 		JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();

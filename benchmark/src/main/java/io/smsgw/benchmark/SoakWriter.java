@@ -104,7 +104,7 @@ final class SoakWriter {
 		opts.put("window", options.window());
 		opts.put("receiptDelayMs", options.receiptDelayMs());
 		opts.put("serviceHeap", options.serviceHeap());
-		opts.put("serviceJvm", (options.serviceJvm() != null) ? options.serviceJvm() : BenchmarkOptions.IMAGE_JVM);
+		opts.put("serviceJvm", options.serviceJvmByModule());
 		opts.put("kafkaHeap", options.kafkaHeap());
 		document.put("options", opts);
 		document.put("soak", report);

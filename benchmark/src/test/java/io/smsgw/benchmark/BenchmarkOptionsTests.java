@@ -90,6 +90,8 @@ class BenchmarkOptionsTests {
 		BenchmarkOptions defaults = BenchmarkOptions.parse(new String[0]);
 		assertThat(defaults.serviceJvm("api-service")).containsExactly("-XX:TieredStopAtLevel=1");
 		assertThat(defaults.serviceJvm("smpp-connector-service")).containsExactly("-XX:TieredStopAtLevel=4");
+		assertThat(defaults.serviceJvmByModule()).containsEntry("default", List.of("-XX:TieredStopAtLevel=1"))
+			.containsEntry("smpp-connector-service", List.of("-XX:TieredStopAtLevel=4"));
 		BenchmarkOptions jvmDefaults = BenchmarkOptions.parse(new String[] { "--service-jvm", "" });
 		assertThat(jvmDefaults.serviceJvm("api-service")).isEmpty();
 		assertThat(jvmDefaults.serviceJvm("smpp-connector-service")).isEmpty();
